@@ -33,6 +33,7 @@ public final class AskResource {
   private final VqaService service;
   private final String salt;
 
+  @jakarta.inject.Inject
   public AskResource(AppContext ctx) {
     this.service = ctx.service();
     this.salt = ctx.auditSalt();

@@ -12,6 +12,7 @@ import org.medvqa.plugin.model.ModelInfo;
 public final class HealthResource {
   private final AppContext ctx;
 
+  @jakarta.inject.Inject
   public HealthResource(AppContext ctx) {
     this.ctx = ctx;
   }

@@ -20,6 +20,7 @@ import org.medvqa.plugin.model.ModelRegistry;
 public final class ModelsResource {
   private final ModelRegistry registry;
 
+  @jakarta.inject.Inject
   public ModelsResource(AppContext ctx) {
     this.registry = ctx.service().registry();
   }

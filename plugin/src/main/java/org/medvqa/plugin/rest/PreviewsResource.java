@@ -25,6 +25,7 @@ import org.medvqa.plugin.service.VqaService;
 public final class PreviewsResource {
   private final VqaService service;
 
+  @jakarta.inject.Inject
   public PreviewsResource(AppContext ctx) {
     this.service = ctx.service();
   }

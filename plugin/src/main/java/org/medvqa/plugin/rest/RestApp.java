@@ -1,5 +1,6 @@
 package org.medvqa.plugin.rest;
 
+import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -11,6 +12,12 @@ public final class RestApp {
 
   public static ResourceConfig createApp(AppContext ctx) {
     ResourceConfig rc = new ResourceConfig();
+    rc.register(new AbstractBinder() {
+      @Override
+      protected void configure() {
+        bind(ctx).to(AppContext.class);
+      }
+    });
     rc.register(JacksonFeature.withoutExceptionMappers());
     rc.register(Json.class);
     rc.register(MultiPartFeature.class);
@@ -20,15 +27,15 @@ public final class RestApp {
     if (ctx.audit() != null) {
       rc.register(new AuditFilter(ctx.audit()));
     }
-    rc.register(new HealthResource(ctx));
-    rc.register(new ModelsResource(ctx));
-    rc.register(new AskResource(ctx));
-    rc.register(new ScoreResource(ctx));
-    rc.register(new TrainingJobsResource(ctx));
-    rc.register(new StudiesResource(ctx));
-    rc.register(new PreviewsResource(ctx));
-    rc.register(new OpenApiResource());
-    rc.register(new WebPageResource());
+    rc.register(HealthResource.class);
+    rc.register(ModelsResource.class);
+    rc.register(AskResource.class);
+    rc.register(ScoreResource.class);
+    rc.register(TrainingJobsResource.class);
+    rc.register(StudiesResource.class);
+    rc.register(PreviewsResource.class);
+    rc.register(OpenApiResource.class);
+    rc.register(WebPageResource.class);
     // Jersey would otherwise answer some errors with its own HTML/plain bodies.
     rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     rc.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);

@@ -15,6 +15,7 @@ public final class ScoreResource {
   static final int MAX_TEXT_CHARS = 10_000;
   private final VqaService service;
 
+  @jakarta.inject.Inject
   public ScoreResource(AppContext ctx) {
     this.service = ctx.service();
   }

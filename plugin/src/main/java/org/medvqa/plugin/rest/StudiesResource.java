@@ -28,6 +28,7 @@ import org.medvqa.plugin.service.VqaService;
  * kept so that scrolling through slices does not fetch the study again.
  */
 @Path("/api/v1/studies")
+@jakarta.inject.Singleton
 public final class StudiesResource {
   private static final int CACHED_STUDIES = 4;
 
@@ -41,6 +42,7 @@ public final class StudiesResource {
         }
       };
 
+  @jakarta.inject.Inject
   public StudiesResource(AppContext ctx) {
     this.service = ctx.service();
     this.salt = ctx.auditSalt();

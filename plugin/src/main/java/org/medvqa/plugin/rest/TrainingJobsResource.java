@@ -25,6 +25,7 @@ import org.medvqa.plugin.service.BadRequestException;
 public final class TrainingJobsResource {
   private final TrainingJobs jobs;
 
+  @jakarta.inject.Inject
   public TrainingJobsResource(AppContext ctx) {
     this.jobs = ctx.jobs();
   }
