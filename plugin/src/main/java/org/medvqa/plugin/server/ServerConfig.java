@@ -1,0 +1,72 @@
+package org.medvqa.plugin.server;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.medvqa.plugin.engine.EngineConfig;
+
+/**
+ * The server's settings, read from a JSON file ({@code serve --config F}); every field is optional.
+ *
+ * <pre>{@code
+ * {
+ *   "host": "127.0.0.1", "port": 8080,
+ *   "model": "/models/default", "modelsDir": "/var/lib/medvqa/models", "datasetsDir": "/var/lib/medvqa/datasets",
+ *   "apiKeys": "/etc/medvqa/api-keys", "auditLog": "/var/log/medvqa/audit.jsonl",
+ *   "maxUploadBytes": 268435456,
+ *   "maxBatch": 16, "maxWaitMs": 10, "queueCapacity": 256, "requestTimeoutMs": 60000,
+ *   "tls": {"keystore": "/etc/medvqa/server.p12", "password": "..."},
+ *   "studySource": {"type": "dicomweb", "url": "http://127.0.0.1:8042/dicom-web"}
+ * }
+ * }</pre>
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public final class ServerConfig {
+  public String host = "127.0.0.1";
+  public int port = 8080;
+  public String model;
+  public String modelsDir;
+  public String datasetsDir;
+  public String apiKeys;
+  public String auditLog;
+  public long maxUploadBytes = 256L << 20;
+  public int maxBatch = 16;
+  public long maxWaitMs = 10;
+  public int queueCapacity = 256;
+  public long requestTimeoutMs = 60_000;
+  public Tls tls;
+  public StudySourceConfig studySource;
+
+  /** TLS: a PKCS#12 key store with the server's key and certificate. */
+  public static final class Tls {
+    public String keystore;
+    public String password;
+  }
+
+  /**
+   * Where studies come from: {@code dicomweb} (url), {@code dimse} (host, port, calledAe, callingAe)
+   * or {@code folder} (folder).
+   */
+  public static final class StudySourceConfig {
+    public String type;
+    public String url;
+    public String folder;
+    public String host;
+    public int port;
+    public String calledAe;
+    public String callingAe = "MEDVQA";
+  }
+
+  public static ServerConfig read(Path file) throws IOException {
+    ObjectMapper m = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    return m.readValue(file.toFile(), ServerConfig.class);
+  }
+
+  public EngineConfig engine() {
+    return new EngineConfig(
+        maxBatch, Duration.ofMillis(maxWaitMs), queueCapacity, Duration.ofMillis(requestTimeoutMs));
+  }
+}

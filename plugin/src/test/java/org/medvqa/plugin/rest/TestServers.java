@@ -1,0 +1,41 @@
+package org.medvqa.plugin.rest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.medvqa.plugin.model.InvalidModelException;
+import org.medvqa.plugin.model.TextFileModel;
+import org.medvqa.plugin.server.Components;
+import org.medvqa.plugin.server.MedVqaServer;
+import org.medvqa.plugin.server.ServerConfig;
+import org.medvqa.plugin.service.BadRequestException;
+
+/** Starts a server on a free loopback port with a known API key, a good model and a corrupt one. */
+public final class TestServers {
+  public static final String KEY = "test-key-0123456789abcdef";
+  public static final String CORRUPT_MODEL = "corrupt";
+
+  private TestServers() {}
+
+  public static MedVqaServer start(Path dir, long maxUploadBytes) throws IOException, InvalidModelException {
+    Path keys = dir.resolve("api-keys");
+    Files.writeString(keys, "# test keys\n" + KEY + "\n");
+    Path models = dir.resolve("models");
+    TextFileModel.write(models.resolve("base"), "no");
+    Files.createDirectories(models.resolve(CORRUPT_MODEL));
+    Files.writeString(models.resolve(CORRUPT_MODEL).resolve("config.json"), "{ truncated");
+    ServerConfig config = new ServerConfig();
+    config.port = 0;
+    config.apiKeys = keys.toString();
+    config.modelsDir = models.toString();
+    config.maxUploadBytes = maxUploadBytes;
+    config.auditLog = dir.resolve("audit.jsonl").toString();
+    Components parts = new Components(
+        TextFileModel.loader(0),
+        files -> {
+          throw new BadRequestException("not a DICOM file");
+        },
+        null, null, null, null, null);
+    return MedVqaServer.start(config, parts, dir, models.resolve("base"));
+  }
+}
