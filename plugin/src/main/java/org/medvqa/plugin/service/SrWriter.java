@@ -1,5 +1,7 @@
 package org.medvqa.plugin.service;
 
+import java.nio.file.Path;
+
 /**
  * The port to DICOM SR writing: an UNVERIFIED Comprehensive SR that references the instance the
  * answer is about and copies its patient and study modules, with the algorithm name and version.
@@ -7,9 +9,6 @@ package org.medvqa.plugin.service;
 @FunctionalInterface
 public interface SrWriter {
 
-  /** Returns the Part-10 bytes of the SR and its SOP Instance UID. */
-  WrittenSr write(byte[] referencedInstance, String question, AskResult result);
-
-  /** A written SR. */
-  record WrittenSr(byte[] part10, String sopInstanceUid) {}
+  /** Writes the SR as a Part-10 file {@code out} and returns its SOP Instance UID. */
+  String write(Path referencedInstance, String question, AskResult result, Path out);
 }
