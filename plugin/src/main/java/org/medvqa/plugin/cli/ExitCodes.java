@@ -17,7 +17,8 @@ public final class ExitCodes {
    * exception type; add it here when the module gets one.
    */
   private static final List<Class<? extends Throwable>> BAD_INPUT_TYPES =
-      List.of(BadInputException.class, NoSuchFileException.class, FileNotFoundException.class);
+      List.of(BadInputException.class, NoSuchFileException.class, FileNotFoundException.class,
+          org.medvqa.training.model.ModelDirectoryException.class);
 
   private ExitCodes() {}
 
