@@ -25,7 +25,7 @@ public final class RealComponents {
         studies,
         ConceptFinder.NONE,
         null,
-        null,
+        new SrAdapter(),
         null);
   }
 }

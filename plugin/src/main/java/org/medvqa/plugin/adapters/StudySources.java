@@ -1,10 +1,13 @@
 package org.medvqa.plugin.adapters;
 
 import java.nio.file.Path;
+import org.medvqa.dicom.dimse.DimseConfig;
+import org.medvqa.dicom.dimse.DimseStudySource;
 import org.medvqa.dicom.source.LocalFolderStudySource;
 import org.medvqa.dicom.source.StudySource;
 import org.medvqa.dicom.web.DicomWebConfig;
 import org.medvqa.dicom.web.DicomWebStudySource;
+import org.medvqa.dicom.web.HttpAuth;
 import org.medvqa.plugin.server.ServerConfig;
 
 /** Opens the study source a {@link ServerConfig.StudySourceConfig} describes. */
@@ -21,7 +24,11 @@ public final class StudySources {
         if (c.url == null) {
           throw new IllegalArgumentException("studySource.url is required for a dicomweb source");
         }
-        yield new DicomWebStudySource(DicomWebConfig.of(c.url));
+        DicomWebConfig web = DicomWebConfig.of(c.url);
+        if (c.user != null) {
+          web = web.withAuth(HttpAuth.basic(c.user, c.password == null ? "" : c.password));
+        }
+        yield new DicomWebStudySource(web);
       }
       case "folder" -> {
         if (c.folder == null) {
@@ -29,8 +36,14 @@ public final class StudySources {
         }
         yield new LocalFolderStudySource(Path.of(c.folder));
       }
+      case "dimse" -> {
+        if (c.url == null) {
+          throw new IllegalArgumentException("studySource.url is required for a dimse source (AET@HOST:PORT)");
+        }
+        yield new DimseStudySource(DimseConfig.parse(c.url));
+      }
       default -> throw new IllegalArgumentException(
-          "studySource.type must be dicomweb or folder, got '" + c.type + "'");
+          "studySource.type must be dicomweb, dimse or folder, got '" + c.type + "'");
     };
   }
 }

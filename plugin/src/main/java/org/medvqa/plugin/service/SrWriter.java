@@ -9,6 +9,9 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface SrWriter {
 
-  /** Writes the SR as a Part-10 file {@code out} and returns its SOP Instance UID. */
-  String write(Path referencedInstance, String question, AskResult result, Path out);
+  /** Writes the SR as a Part-10 file in {@code directory}. */
+  WrittenSr write(Path referencedInstance, String question, AskResult result, Path directory);
+
+  /** The SR file and its SOP Instance UID. */
+  record WrittenSr(Path file, String sopInstanceUid) {}
 }

@@ -93,10 +93,9 @@ public final class VqaService implements AutoCloseable {
       AskResult result = answer(study, q, slice, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, t0);
       if (storeSr) {
         Path referenced = study.sourceFiles().get(result.slice());
-        Path sr = scratch.resolve("sr.dcm");
-        String uid = srWriter.write(referenced, q, result, sr);
-        store.store(sr);
-        result = result.withSr(uid);
+        SrWriter.WrittenSr sr = srWriter.write(referenced, q, result, scratch.resolve("sr"));
+        store.store(sr.file());
+        result = result.withSr(sr.sopInstanceUid());
       }
       return result;
     }
