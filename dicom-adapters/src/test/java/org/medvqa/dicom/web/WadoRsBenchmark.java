@@ -22,11 +22,14 @@ import org.medvqa.dicom.orthanc.SyntheticStudy;
  * <p>Both sides write the body to the same disk: curl one file, the client one file per instance. MB/s
  * is the multipart body size (as curl counts it) over the wall time (curl: its own {@code time_total},
  * so process start is not charged to it; client: the {@code retrieveInstances} call). Medians of
- * {@code -Drounds} alternating rounds. Memory: a fresh JVM with {@code -Xmx64m} retrieves the study once
+ * {@code -Drounds} alternating rounds (the ratio is the median of each round's client/curl pair, which cancels
+ * some of the load drift of a shared machine). Memory: a fresh JVM with {@code -Xmx32m} retrieves the study once
  * and reports its peak heap use and peak RSS (VmHWM).
  */
 public final class WadoRsBenchmark {
 
+  /** Heap cap of the memory probe: far below the larger study, so only a streaming client can finish. */
+  private static final int HEAP_MB = 32;
   private static final String ACCEPT = "multipart/related; type=\"application/dicom\"; transfer-syntax=*";
 
   public static void main(String[] args) throws Exception {
@@ -72,16 +75,19 @@ public final class WadoRsBenchmark {
               curlRates[r], clientRates[r]);
         }
         String memory = probeMemory(pacs, study.studyInstanceUid(), work.resolve("probe-" + slices));
-        double curlMedian = median(curlRates);
-        double clientMedian = median(clientRates);
-        rows.add(String.format("| %d | %.1f | %.0f | %.0f | %.2f | %s |", slices, body / 1e6, curlMedian, clientMedian,
-            clientMedian / curlMedian, memory));
+        double[] ratios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+          ratios[r] = clientRates[r] / curlRates[r];
+        }
+        rows.add(String.format("| %d | %.1f | %.0f | %.0f | %.2f | %s |", slices, body / 1e6, median(curlRates),
+            median(clientRates), median(ratios), memory));
       }
     } finally {
       OrthancServer.deleteRecursivelyPublic(work);
     }
     System.out.println();
-    System.out.println("| slices | multipart MB | curl MB/s | client MB/s | client/curl | client -Xmx64m: peak heap MB, peak RSS MB |");
+    System.out.println("| slices | multipart MB | curl MB/s (median) | client MB/s (median) | client/curl (median of paired rounds)"
+        + " | client in a -Xmx" + HEAP_MB + "m JVM: peak heap MB, peak RSS MB |");
     System.out.println("|---|---|---|---|---|---|");
     rows.forEach(System.out::println);
   }
@@ -96,10 +102,10 @@ public final class WadoRsBenchmark {
     return output.split(" ");
   }
 
-  /** Retrieves once in a fresh JVM capped at 64 MB of heap; returns "peak heap, peak RSS" in MB. */
+  /** Retrieves once in a fresh JVM with a small heap cap; returns "peak heap, peak RSS" in MB. */
   private static String probeMemory(OrthancServer pacs, String study, Path out) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+    Process p = new ProcessBuilder(java, "-Xmx" + HEAP_MB + "m", "-cp", System.getProperty("java.class.path"),
         Probe.class.getName(), pacs.dicomWebUrl(), pacs.user(), pacs.password(), study, out.toString())
         .redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
