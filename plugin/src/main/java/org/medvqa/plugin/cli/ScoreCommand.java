@@ -17,6 +17,11 @@ import org.medvqa.terminology.Terminology;
 import org.medvqa.terminology.TerminologyException;
 import org.medvqa.terminology.align.AlignmentResult;
 import org.medvqa.terminology.json.TerminologyJson;
+import org.medvqa.training.rewards.Completion;
+import org.medvqa.training.rewards.RewardBreakdown;
+import org.medvqa.training.rewards.RewardContext;
+import org.medvqa.training.rewards.RewardScorer;
+import org.medvqa.training.rewards.TerminologySemanticScorer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,8 +30,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code medvqa score}: scores an answer against a reference. Thin on purpose: {@link #scoreOne}
- * makes one JSON object per pair ({@code semantic} and the concepts); other reward components are
- * added there when they exist.
+ * makes one JSON object per pair ({@code semantic} and the concepts, and every GRPO reward component
+ * under {@code rewards}).
  */
 @Command(name = "score", description = "Score an answer against a reference with the reward functions")
 public final class ScoreCommand implements Callable<Integer> {
@@ -80,10 +85,25 @@ public final class ScoreCommand implements Callable<Integer> {
     }
   }
 
-  /** The JSON object for one pair: {@code semantic} and the concepts behind it. */
+  /**
+   * The JSON object for one pair: {@code semantic} and the concepts behind it, then {@code rewards}:
+   * every GRPO reward component for the answer read as a completion (format, accuracy by question
+   * type, semantic, ECR, CWR, overlong) and their weighted total. The question type is inferred from
+   * the reference (yes/no: closed, else open).
+   */
   static ObjectNode scoreOne(Terminology terminology, String answer, String reference, String question) {
     AlignmentResult r = terminology.alignment().score(answer, reference, question);
-    return TerminologyJson.alignment(r);
+    ObjectNode result = TerminologyJson.alignment(r);
+    RewardContext context = new RewardContext(question, reference, RewardContext.inferType(reference), null, null);
+    RewardBreakdown b = RewardScorer.allComponents(new TerminologySemanticScorer(terminology), 16, 32, 8)
+        .score(Completion.ofText(answer), context);
+    ObjectNode rewards = result.putObject("rewards");
+    rewards.put("question_type", context.type().label());
+    b.components().forEach(rewards::put);
+    rewards.put("total", b.total());
+    ObjectNode weights = rewards.putObject("weights");
+    b.weights().forEach(weights::put);
+    return result;
   }
 
   private int scoreFile(Terminology terminology, Path file, PrintWriter out) {
@@ -172,6 +192,12 @@ public final class ScoreCommand implements Callable<Integer> {
     for (JsonNode c : result.get("contradictions")) {
       out.println("  contradiction (" + c.get("reason").asText() + "): " + label(c.get("answer")) + " vs " + label(c.get("reference")));
     }
+    JsonNode rewards = result.get("rewards");
+    StringBuilder line = new StringBuilder("rewards (" + rewards.get("question_type").asText() + ")");
+    rewards.get("weights").fieldNames().forEachRemaining(name ->
+        line.append(String.format(Locale.ROOT, "  %s %.3f", name, rewards.get(name).asDouble())));
+    line.append(String.format(Locale.ROOT, "  total %.3f", rewards.get("total").asDouble()));
+    out.println(line);
   }
 
   private static String label(JsonNode m) {
