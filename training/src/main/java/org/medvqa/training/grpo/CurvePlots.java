@@ -36,7 +36,7 @@ public final class CurvePlots {
   }
 
   /** Trailing mean over up to 10 finite points, so noisy per-step values read as a trend. */
-  static double[] smooth(double[] y) {
+  public static double[] smooth(double[] y) {
     double[] out = new double[y.length];
     for (int i = 0; i < y.length; i++) {
       double sum = 0;
