@@ -59,7 +59,8 @@ public final class PaperStudy {
     this.out = out;
     this.budget = budget;
     this.semantic = semantic;
-    this.progress = progress;
+    // the SFT trainer and the evaluator always print; without a progress stream they print nowhere
+    this.progress = progress != null ? progress : new PrintStream(java.io.OutputStream.nullOutputStream());
   }
 
   /** The plain GRPO config of every row before its variant's overrides. */
@@ -175,9 +176,7 @@ public final class PaperStudy {
   }
 
   private void note(String format, Object... args) {
-    if (progress != null) {
-      progress.printf(format + "%n", args);
-    }
+    progress.printf(format + "%n", args);
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
