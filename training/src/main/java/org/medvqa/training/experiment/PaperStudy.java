@@ -66,8 +66,9 @@ public final class PaperStudy {
   /** The plain GRPO config of every row before its variant's overrides. */
   public GrpoConfig plainGrpo() {
     return GrpoConfig.defaults().with(Map.of(
-        "prompts_per_step", budget.promptsPerStep(), "num_generations", 8, "max_completion_length", 32,
-        "temperature", 1.0, "learning_rate", 5e-5, "beta", 0.04, "save_steps", 50, "log_completions_steps", 20));
+        "prompts_per_step", budget.promptsPerStep(), "num_generations", 8, "max_completion_length", 48,
+        "overlong_buffer", 16, "temperature", 1.0, "learning_rate", 2e-4, "beta", 0.04, "save_steps", 50,
+        "log_completions_steps", 20));
   }
 
   public StudyTable run() throws IOException {

@@ -24,9 +24,11 @@ public record StudyVariant(String name, String description, Init init, Map<Strin
             Map.of("reward_weights", with(plain, "cwr", 0.5))),
         new StudyVariant("dr_grpo", "Dr. GRPO (loss_type dr_grpo, scale_rewards none)", Init.INSTRUCT,
             Map.of("loss_type", "dr_grpo", "scale_rewards", "none")),
-        new StudyVariant("dapo", "DAPO-style (epsilon_high 0.28, dynamic sampling, overlong penalty, dapo loss)",
+        // num_iterations 2: with one update per rollout rho is always 1 and no clip (higher or not) acts
+        new StudyVariant("dapo",
+            "DAPO-style (epsilon_high 0.28, 2 updates per rollout, dynamic sampling, overlong penalty, dapo loss)",
             Init.INSTRUCT,
-            Map.of("loss_type", "dapo", "epsilon_high", 0.28, "dynamic_sampling", true,
+            Map.of("loss_type", "dapo", "epsilon_high", 0.28, "num_iterations", 2, "dynamic_sampling", true,
                 "reward_weights", with(plain, "overlong", 1.0))));
   }
 

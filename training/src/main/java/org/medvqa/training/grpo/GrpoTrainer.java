@@ -123,8 +123,11 @@ public final class GrpoTrainer {
         long t0 = System.nanoTime();
         List<GrpoExample> batch = schedule.indices(step).stream().map(run.train()::get).toList();
         Rollout rollout = Rollout.sample(policy, batch, config, scorer, PromptSchedule.stepSeed(config.seed(), step));
+        long t1 = System.nanoTime();
         Map<String, Double> m = new LinkedHashMap<>(GrpoUpdate.apply(policy, reference, optimizer, rollout, config));
         step++;
+        m.put("time/rollout_seconds", (t1 - t0) / 1e9);
+        m.put("time/update_seconds", (System.nanoTime() - t1) / 1e9);
         m.put("time/step_seconds", (System.nanoTime() - t0) / 1e9);
         metrics.write(step, m);
         if (step % config.logCompletionsSteps() == 0 || step == 1) {
