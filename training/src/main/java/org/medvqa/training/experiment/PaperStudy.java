@@ -127,7 +127,7 @@ public final class PaperStudy {
       DatasetImages images, double seconds, int steps) throws IOException {
     note("study: evaluating %s on %d held-out questions", name, heldOut.size());
     try (VqaModel model = VqaModel.load(modelDir)) {
-      Evaluator.Result result = new Evaluator(model, semantic, 32, 32, progress)
+      Evaluator.Result result = new Evaluator(model, semantic, 64, 32, progress)
           .evaluate(heldOut, e -> images.load(dataRoot().resolve(e.image())));
       ObjectNode metrics = result.metrics();
       metrics.put("mean_length", result.answers().stream().mapToInt(ScoredAnswer::tokens).average().orElse(Double.NaN));
