@@ -117,8 +117,9 @@ public final class PaperStudy {
       DatasetImages images, SftTrainer.Result sft) throws IOException {
     Path dir = out.resolve("sft_matched");
     copyTree(out.resolve("sft"), dir);
-    SftTrainer.Result more = new SftTrainer(sftConfig.withMaxMinutes(budget.sftMinutes() + budget.grpoMinutes()), dir,
-        progress).train(examples, true);
+    // same schedule, more steps and minutes: the cosine tail continues from where SFT stopped
+    SftConfig longer = budget.sftConfig(budget.sftMinutes() + budget.grpoMinutes());
+    SftTrainer.Result more = new SftTrainer(longer, dir, progress).train(examples, true);
     return evaluate("sft_matched", "SFT continued for one GRPO row's time (matched compute)", more.modelDir(), heldOut,
         images, (more.minutes() - sft.minutes()) * 60, more.steps() - sft.steps());
   }
