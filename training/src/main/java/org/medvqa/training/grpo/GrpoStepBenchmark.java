@@ -97,14 +97,17 @@ public final class GrpoStepBenchmark {
       }
       double r = median(rollout), u = median(update);
       System.out.printf(Locale.ROOT,
-          "{\"peer\": \"djl\", \"prompts\": %d, \"generations\": %d, \"new_tokens\": %d, \"generated_tokens\": %d, "
+          "{\"peer\": \"djl\", \"prompt_tokens\": %d, \"prompts\": %d, \"generations\": %d, \"new_tokens\": %d, \"generated_tokens\": %d, "
               + "\"rollout_s\": %.4f, \"update_s\": %.4f, \"iteration_s\": %.4f}%n",
-          prompts, generations, tokens, generated, r, u, r + u);
+          policy.promptIds(rows.get(0).question()).length, prompts, generations, tokens, generated, r, u, r + u);
     }
   }
 
   /** Median over the timed iterations (index 0, the warm-up, left out). */
   private static double median(double[] x) {
+    if (x.length < 2) {
+      return x[0];
+    }
     double[] t = java.util.Arrays.copyOfRange(x, 1, x.length);
     java.util.Arrays.sort(t);
     return t[t.length / 2];
