@@ -34,7 +34,8 @@ public record StudyBudget(String name, String model, double baseMinutes, double 
     SftConfig d = SftConfig.defaults();
     int steps = Math.max(20, (int) Math.round(minutes * 90));
     return new SftConfig(model, d.vocabSize(), d.batchSize(), d.questionsPerImage(), 1e-3, d.weightDecay(),
-        Math.min(d.warmupSteps(), steps / 10), steps, minutes, d.gradClip(), d.checkpointEvery(), d.logEvery(), d.seed());
+        Math.min(d.warmupSteps(), steps / 10), steps, minutes, d.gradClip(), d.checkpointEvery(), d.logEvery(), d.seed(),
+        d.augment());
   }
 
   public static StudyBudget of(String name) {
