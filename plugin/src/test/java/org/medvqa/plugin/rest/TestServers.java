@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.medvqa.plugin.model.InvalidModelException;
-import org.medvqa.plugin.adapters.VqaModelAnswerer;
+import org.medvqa.plugin.adapters.RealComponents;
 import org.medvqa.plugin.server.Components;
 import org.medvqa.plugin.server.MedVqaServer;
 import org.medvqa.plugin.server.ServerConfig;
-import org.medvqa.plugin.service.BadRequestException;
 
 /** Starts a server on a free loopback port with a known API key, a good model and a corrupt one. */
 public final class TestServers {
@@ -31,12 +30,7 @@ public final class TestServers {
     config.modelsDir = models.toString();
     config.maxUploadBytes = maxUploadBytes;
     config.auditLog = dir.resolve("audit.jsonl").toString();
-    Components parts = new Components(
-        VqaModelAnswerer.loader(16),
-        files -> {
-          throw new BadRequestException("not a DICOM file");
-        },
-        null, null, null, null, null);
+    Components parts = RealComponents.create(null, 16);
     return MedVqaServer.start(config, parts, dir, models.resolve("base"));
   }
 }
