@@ -17,6 +17,12 @@ public final class TestServers {
   private TestServers() {}
 
   public static MedVqaServer start(Path dir, long maxUploadBytes) throws IOException, InvalidModelException {
+    return start(dir, maxUploadBytes, RealComponents.create(null, 16));
+  }
+
+  public static MedVqaServer start(Path dir, long maxUploadBytes, Components parts)
+      throws IOException, InvalidModelException {
+    Files.createDirectories(dir);
     Path keys = dir.resolve("api-keys");
     Files.writeString(keys, "# test keys\n" + KEY + "\n");
     Path models = dir.resolve("models");
@@ -30,7 +36,6 @@ public final class TestServers {
     config.modelsDir = models.toString();
     config.maxUploadBytes = maxUploadBytes;
     config.auditLog = dir.resolve("audit.jsonl").toString();
-    Components parts = RealComponents.create(null, 16);
     return MedVqaServer.start(config, parts, dir, models.resolve("base"));
   }
 }
