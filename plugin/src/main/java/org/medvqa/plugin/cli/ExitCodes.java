@@ -20,7 +20,8 @@ public final class ExitCodes {
       List.of(BadInputException.class, NoSuchFileException.class, FileNotFoundException.class,
           org.medvqa.training.model.ModelDirectoryException.class,
           org.medvqa.training.data.DatasetException.class,
-          org.medvqa.terminology.TerminologyException.class);
+          org.medvqa.terminology.TerminologyException.class,
+          org.medvqa.dicom.DicomFormatException.class);
 
   private ExitCodes() {}
 
