@@ -234,6 +234,11 @@ public final class OrthancServer implements AutoCloseable {
     return ports;
   }
 
+  /** Deletes a folder and everything in it, best effort (for tests' own scratch folders). */
+  public static void deleteRecursivelyPublic(Path dir) {
+    deleteRecursively(dir);
+  }
+
   static void deleteRecursively(Path dir) {
     if (!Files.exists(dir)) {
       return;
