@@ -35,6 +35,9 @@ public final class OrthancServer implements AutoCloseable {
   public static final String ORTHANC = System.getProperty("medvqa.orthanc", "/usr/sbin/Orthanc");
   public static final String DICOMWEB_PLUGIN =
       System.getProperty("medvqa.orthanc.dicomweb", "/usr/share/orthanc/plugins/libOrthancDicomWeb.so");
+  /** Orthanc's GDCM plugin: lets it transcode (e.g. JPEG 2000 to uncompressed) when a C-GET peer asks. */
+  public static final String GDCM_PLUGIN =
+      System.getProperty("medvqa.orthanc.gdcm", "/usr/share/orthanc/plugins/libOrthancGdcm.so");
   public static final String AET = "ORTHANC";
   public static final String SCP_AET = "MEDVQA";
 
@@ -45,6 +48,8 @@ public final class OrthancServer implements AutoCloseable {
   private final int scpPort;
   private final String user = "medvqa";
   private final String password;
+  /** Stops Orthanc if the test JVM exits without closing us (a crash, a surefire timeout). */
+  private final Thread stopOnExit;
 
   private OrthancServer(Path dir, Process process, int httpPort, int dicomPort, int scpPort, String password) {
     this.dir = dir;
@@ -53,6 +58,8 @@ public final class OrthancServer implements AutoCloseable {
     this.dicomPort = dicomPort;
     this.scpPort = scpPort;
     this.password = password;
+    this.stopOnExit = new Thread(process::destroyForcibly, "orthanc-stop-on-exit");
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
 
   /** Starts Orthanc and waits until its REST API answers (at most 30 s). */
@@ -86,7 +93,7 @@ public final class OrthancServer implements AutoCloseable {
           "Name": "medvqa-test",
           "StorageDirectory": "%s",
           "IndexDirectory": "%s",
-          "Plugins": ["%s"],
+          "Plugins": [%s],
           "HttpPort": %d,
           "DicomPort": %d,
           "DicomAet": "%s",
@@ -104,7 +111,15 @@ public final class OrthancServer implements AutoCloseable {
           "StableAge": 1,
           "DicomWeb": {"Enable": true, "Root": "/dicom-web/", "StudiesMetadata": "Full", "SeriesMetadata": "Full"}
         }
-        """.formatted(storage, storage, DICOMWEB_PLUGIN, httpPort, dicomPort, AET, password, SCP_AET, scpPort);
+        """.formatted(storage, storage, plugins(), httpPort, dicomPort, AET, password, SCP_AET, scpPort);
+  }
+
+  private static String plugins() {
+    String list = "\"" + DICOMWEB_PLUGIN + "\"";
+    if (Files.isRegularFile(Path.of(GDCM_PLUGIN))) {
+      list += ", \"" + GDCM_PLUGIN + "\"";
+    }
+    return list;
   }
 
   private void awaitReady(Duration timeout) {
@@ -203,6 +218,11 @@ public final class OrthancServer implements AutoCloseable {
   /** Stops Orthanc by its PID (SIGTERM, then SIGKILL after 10 s) and deletes its folder. */
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException alreadyExiting) {
+      // the hook is running or about to: it stops the process
+    }
     ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroy);
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
