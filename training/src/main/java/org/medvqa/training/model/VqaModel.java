@@ -290,6 +290,11 @@ public final class VqaModel implements AutoCloseable {
     return manager;
   }
 
+  /** A manager on the model's device for one step's arrays; close it when the step is done. */
+  public NDManager newManager() {
+    return manager.newSubManager();
+  }
+
   @Override
   public void close() {
     manager.close();
