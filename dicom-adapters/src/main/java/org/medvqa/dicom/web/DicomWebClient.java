@@ -350,6 +350,9 @@ public final class DicomWebClient implements AutoCloseable {
 
   private static String reason(Throwable e) {
     String m = e.getMessage();
+    if ((m == null || m.isBlank()) && e instanceof ConnectException) {
+      return "connection refused";
+    }
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
 }
