@@ -57,6 +57,7 @@ final class MetricsLog implements AutoCloseable {
     try {
       writer.write(JSON.writeValueAsString(n));
       writer.newLine();
+      writer.flush(); // so the file can be watched while training runs
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
