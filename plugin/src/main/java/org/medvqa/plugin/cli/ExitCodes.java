@@ -19,7 +19,9 @@ public final class ExitCodes {
   private static final List<Class<? extends Throwable>> BAD_INPUT_TYPES =
       List.of(BadInputException.class, NoSuchFileException.class, FileNotFoundException.class,
           org.medvqa.training.model.ModelDirectoryException.class,
-          org.medvqa.training.data.DatasetException.class);
+          org.medvqa.training.data.DatasetException.class,
+          org.medvqa.terminology.TerminologyException.class,
+          org.medvqa.dicom.DicomFormatException.class);
 
   private ExitCodes() {}
 

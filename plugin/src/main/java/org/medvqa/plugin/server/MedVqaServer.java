@@ -79,7 +79,8 @@ public final class MedVqaServer implements AutoCloseable {
     }
     InferenceEngine engine = new InferenceEngine(registry, config.engine());
     VqaService service = new VqaService(
-        registry, engine, parts.decoder(), parts.studies(), parts.concepts(), parts.scorer(), parts.srWriter());
+        registry, engine, parts.decoder(), parts.studies(), parts.concepts(), parts.scorer(), parts.srWriter(),
+        dataDir.resolve("scratch"));
     String generated = null;
     ApiKeys keys;
     if (config.apiKeys != null) {

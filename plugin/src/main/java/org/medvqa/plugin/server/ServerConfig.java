@@ -47,17 +47,16 @@ public final class ServerConfig {
   }
 
   /**
-   * Where studies come from: {@code dicomweb} (url), {@code dimse} (host, port, calledAe, callingAe)
-   * or {@code folder} (folder).
+   * Where studies come from: {@code dicomweb} (url: the DICOMweb root), {@code dimse} (url:
+   * {@code AET@HOST:PORT}, C-GET as AE MEDVQA) or {@code folder} (folder).
    */
   public static final class StudySourceConfig {
     public String type;
     public String url;
     public String folder;
-    public String host;
-    public int port;
-    public String calledAe;
-    public String callingAe = "MEDVQA";
+    /** HTTP basic credentials for a dicomweb source. */
+    public String user;
+    public String password;
   }
 
   public static ServerConfig read(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package org.medvqa.plugin.service;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -9,5 +10,5 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface DicomDecoder {
-  DecodedStudy decode(List<byte[]> part10Files);
+  DecodedStudy decode(List<Path> part10Files);
 }

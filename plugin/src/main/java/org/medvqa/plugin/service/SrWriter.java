@@ -1,5 +1,7 @@
 package org.medvqa.plugin.service;
 
+import java.nio.file.Path;
+
 /**
  * The port to DICOM SR writing: an UNVERIFIED Comprehensive SR that references the instance the
  * answer is about and copies its patient and study modules, with the algorithm name and version.
@@ -7,9 +9,9 @@ package org.medvqa.plugin.service;
 @FunctionalInterface
 public interface SrWriter {
 
-  /** Returns the Part-10 bytes of the SR and its SOP Instance UID. */
-  WrittenSr write(byte[] referencedInstance, String question, AskResult result);
+  /** Writes the SR as a Part-10 file in {@code directory}. */
+  WrittenSr write(Path referencedInstance, String question, AskResult result, Path directory);
 
-  /** A written SR. */
-  record WrittenSr(byte[] part10, String sopInstanceUid) {}
+  /** The SR file and its SOP Instance UID. */
+  record WrittenSr(Path file, String sopInstanceUid) {}
 }

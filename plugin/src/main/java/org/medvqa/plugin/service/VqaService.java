@@ -1,5 +1,9 @@
 package org.medvqa.plugin.service;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +32,7 @@ public final class VqaService implements AutoCloseable {
   private final ConceptFinder concepts;
   private final AnswerScorer scorer;
   private final SrWriter srWriter;
+  private final Path scratchRoot;
 
   public VqaService(
       ModelRegistry registry,
@@ -36,7 +41,8 @@ public final class VqaService implements AutoCloseable {
       StudyStore studies,
       ConceptFinder concepts,
       AnswerScorer scorer,
-      SrWriter srWriter) {
+      SrWriter srWriter,
+      Path scratchRoot) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.engine = Objects.requireNonNull(engine, "engine");
     this.dicom = Objects.requireNonNull(dicom, "dicom");
@@ -44,6 +50,7 @@ public final class VqaService implements AutoCloseable {
     this.concepts = concepts == null ? ConceptFinder.NONE : concepts;
     this.scorer = scorer;
     this.srWriter = srWriter;
+    this.scratchRoot = Objects.requireNonNull(scratchRoot, "scratchRoot");
   }
 
   public ModelRegistry registry() {
@@ -63,9 +70,11 @@ public final class VqaService implements AutoCloseable {
   public AskResult askUpload(List<byte[]> files, String question, Integer slice) {
     String q = requireQuestion(question);
     long t0 = System.nanoTime();
-    DecodedStudy study = decodeUpload(files);
-    long t1 = System.nanoTime();
-    return answer(study, q, slice, 0, (t1 - t0) / 1_000_000, t0);
+    try (Scratch scratch = new Scratch(scratchRoot)) {
+      DecodedStudy study = decodeUpload(files, scratch);
+      long t1 = System.nanoTime();
+      return answer(study, q, slice, 0, (t1 - t0) / 1_000_000, t0);
+    }
   }
 
   /** Asks about a study in the configured source; with {@code storeSr}, stores the answer as an SR. */
@@ -76,29 +85,47 @@ public final class VqaService implements AutoCloseable {
       throw new BadRequestException("this server cannot write SRs (no SR writer configured)");
     }
     long t0 = System.nanoTime();
-    List<byte[]> files = store.instances(ref);
+    try (Scratch scratch = new Scratch(scratchRoot)) {
+      List<Path> files = fetch(store, ref, scratch);
+      long t1 = System.nanoTime();
+      DecodedStudy study = dicom.decode(files);
+      long t2 = System.nanoTime();
+      AskResult result = answer(study, q, slice, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, t0);
+      if (storeSr) {
+        Path referenced = study.sourceFiles().get(result.slice());
+        SrWriter.WrittenSr sr = srWriter.write(referenced, q, result, scratch.resolve("sr"));
+        store.store(sr.file());
+        result = result.withSr(sr.sopInstanceUid());
+      }
+      return result;
+    }
+  }
+
+  /** Decoded slices of a study in the source (for the web page's viewer), without file references. */
+  public DecodedStudy load(StudyRef ref) {
+    StudyStore store = requireStudies();
+    try (Scratch scratch = new Scratch(scratchRoot)) {
+      return dicom.decode(fetch(store, ref, scratch)).imagesOnly();
+    }
+  }
+
+  /** Decoded uploaded files (for the web page's viewer), without file references. */
+  public DecodedStudy decodeUpload(List<byte[]> files) {
+    try (Scratch scratch = new Scratch(scratchRoot)) {
+      return decodeUpload(files, scratch).imagesOnly();
+    }
+  }
+
+  private static List<Path> fetch(StudyStore store, StudyRef ref, Scratch scratch) {
+    Path dir = scratch.resolve("study");
+    List<Path> files = store.instances(ref, dir);
     if (files.isEmpty()) {
       throw new StudyAccessException(StudyAccessException.Kind.NOT_FOUND, "no instances for the study");
     }
-    long t1 = System.nanoTime();
-    DecodedStudy study = decode(files);
-    long t2 = System.nanoTime();
-    AskResult result = answer(study, q, slice, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, t0);
-    if (storeSr) {
-      byte[] referenced = study.sourceFiles().get(result.slice());
-      SrWriter.WrittenSr sr = srWriter.write(referenced, q, result);
-      store.store(sr.part10());
-      result = result.withSr(sr.sopInstanceUid());
-    }
-    return result;
+    return files;
   }
 
-  /** Decoded slices of a study in the source (for the web page's viewer). */
-  public DecodedStudy load(StudyRef ref) {
-    return decode(requireStudies().instances(ref));
-  }
-
-  public DecodedStudy decodeUpload(List<byte[]> files) {
+  private DecodedStudy decodeUpload(List<byte[]> files, Scratch scratch) {
     if (files == null || files.isEmpty()) {
       throw new BadRequestException("no files uploaded (multipart parts named 'files')");
     }
@@ -110,7 +137,17 @@ public final class VqaService implements AutoCloseable {
         throw new BadRequestException("upload either DICOM files or a single PNG/JPEG image, not a mix");
       }
     }
-    return decode(files);
+    List<Path> paths = new ArrayList<>(files.size());
+    try {
+      for (int i = 0; i < files.size(); i++) {
+        Path p = scratch.resolve(String.format("upload-%05d.dcm", i));
+        Files.write(p, files.get(i));
+        paths.add(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the upload to the scratch folder", e);
+    }
+    return dicom.decode(paths);
   }
 
   public ScoreResult score(String answer, String reference, String question) {
@@ -121,10 +158,6 @@ public final class VqaService implements AutoCloseable {
       throw new BadRequestException("'answer' and 'reference' are required");
     }
     return scorer.score(answer, reference, question);
-  }
-
-  private DecodedStudy decode(List<byte[]> files) {
-    return dicom.decode(files);
   }
 
   private AskResult answer(DecodedStudy study, String question, Integer slice, long fetchMs, long decodeMs, long t0) {

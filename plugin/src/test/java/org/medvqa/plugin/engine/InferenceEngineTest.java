@@ -70,7 +70,9 @@ class InferenceEngineTest {
     try (ModelRegistry r = registry(200);
         InferenceEngine engine = new InferenceEngine(r, EngineConfig.defaults().withMaxBatch(1).withQueueCapacity(2))) {
       engine.submit(q(0));
-      Thread.sleep(50); // the worker has taken question 0 and is busy with it
+      while (engine.queued() > 0) { // until the worker has taken question 0 (it then sleeps 200 ms on it)
+        Thread.sleep(1);
+      }
       engine.submit(q(1));
       engine.submit(q(2));
       assertThatThrownBy(() -> engine.submit(q(3)))

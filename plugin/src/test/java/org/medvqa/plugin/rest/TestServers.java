@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.medvqa.plugin.model.InvalidModelException;
-import org.medvqa.plugin.model.TextFileModel;
+import org.medvqa.plugin.adapters.VqaModelAnswerer;
 import org.medvqa.plugin.server.Components;
 import org.medvqa.plugin.server.MedVqaServer;
 import org.medvqa.plugin.server.ServerConfig;
@@ -21,7 +21,8 @@ public final class TestServers {
     Path keys = dir.resolve("api-keys");
     Files.writeString(keys, "# test keys\n" + KEY + "\n");
     Path models = dir.resolve("models");
-    TextFileModel.write(models.resolve("base"), "no");
+    TinyModel.write(models.resolve("base"), 1);
+    TinyModel.write(models.resolve("other"), 2);
     Files.createDirectories(models.resolve(CORRUPT_MODEL));
     Files.writeString(models.resolve(CORRUPT_MODEL).resolve("config.json"), "{ truncated");
     ServerConfig config = new ServerConfig();
@@ -31,7 +32,7 @@ public final class TestServers {
     config.maxUploadBytes = maxUploadBytes;
     config.auditLog = dir.resolve("audit.jsonl").toString();
     Components parts = new Components(
-        TextFileModel.loader(0),
+        VqaModelAnswerer.loader(16),
         files -> {
           throw new BadRequestException("not a DICOM file");
         },

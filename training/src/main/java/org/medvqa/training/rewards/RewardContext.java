@@ -2,6 +2,8 @@ package org.medvqa.training.rewards;
 
 import java.util.List;
 import java.util.Objects;
+import org.medvqa.training.data.QuestionType;
+import org.medvqa.training.data.VqaExample;
 
 /**
  * What a completion is judged against: the question, its reference answer, how to judge it, the
@@ -20,6 +22,12 @@ public record RewardContext(
     if (type == QuestionType.MULTIPLE_CHOICE && options.size() < 2) {
       throw new IllegalArgumentException("a multiple-choice question needs at least two options");
     }
+  }
+
+  /** A dataset question's reference, type, options and paraphrases. */
+  public static RewardContext of(VqaExample example) {
+    return new RewardContext(example.question(), example.answer(), example.type(), example.options(),
+        example.answerParaphrases());
   }
 
   public static RewardContext closed(String question, String reference) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.medvqa.training.data.QuestionType;
 
 class RewardFunctionsTest {
   private static final RewardContext CLOSED = RewardContext.closed("Is there a nodule?", "yes");

@@ -1,0 +1,189 @@
+package org.medvqa.dicom.pixelmed;
+
+import org.medvqa.dicom.DicomFormatException;
+import org.medvqa.dicom.DicomInfo;
+import org.medvqa.dicom.TransferSyntaxes;
+
+/**
+ * Reads the image size a JPEG (SOFn) or JPEG 2000 (SIZ) codestream declares and rejects it when it
+ * disagrees with Rows/Columns: decoders allocate what the codestream says, so a forged SOF in a
+ * small file must not reach them.
+ */
+final class CodestreamCheck {
+  private CodestreamCheck() {}
+
+  static void verify(String name, String ts, byte[] code, DicomInfo info) throws DicomFormatException {
+    int[] size = null;
+    if (ts.startsWith("1.2.840.10008.1.2.4.5") || ts.startsWith("1.2.840.10008.1.2.4.7")
+        || ts.startsWith("1.2.840.10008.1.2.4.8")) {
+      size = jpegSize(code);
+    } else if (TransferSyntaxes.JPEG_2000.equals(ts) || TransferSyntaxes.JPEG_2000_LOSSLESS.equals(ts)) {
+      size = j2kSize(code);
+    } else {
+      return;
+    }
+    if (size == null) {
+      throw new DicomFormatException(name + ": broken " + TransferSyntaxes.describe(ts)
+          + " codestream (no frame header found)");
+    }
+    if (size[0] != info.columns() || size[1] != info.rows()) {
+      throw new DicomFormatException(String.format("%s: codestream declares %dx%d but Rows/Columns "
+          + "say %dx%d", name, size[0], size[1], info.columns(), info.rows()));
+    }
+    if (TransferSyntaxes.JPEG_2000.equals(ts) || TransferSyntaxes.JPEG_2000_LOSSLESS.equals(ts)) {
+      String problem = j2kStructureProblem(code);
+      if (problem != null) {
+        throw new DicomFormatException(name + ": broken " + TransferSyntaxes.describe(ts) + " codestream: "
+            + problem);
+      }
+    }
+  }
+
+  /**
+   * Checks the tile-part structure of a JPEG 2000 codestream (PS 15444-1 A.4): after the main header,
+   * a chain of SOT tile-parts whose Psot lengths stay inside the data, each with an SOD, and inside
+   * the coded data no 0xFF followed by a byte above 0x8F except the SOP/EPH markers (bit stuffing
+   * makes that impossible in a valid stream). jai-imageio's decoder can spin for ever on such
+   * garbage, so it is refused here. Returns null when the structure is sound.
+   */
+  static String j2kStructureProblem(byte[] b) {
+    int soc = -1;
+    for (int i = 0; i + 3 < Math.min(b.length, 64 * 1024); i++) {
+      if ((b[i] & 0xFF) == 0xFF && b[i + 1] == 0x4F && (b[i + 2] & 0xFF) == 0xFF && b[i + 3] == 0x51) {
+        soc = i;
+        break;
+      }
+    }
+    if (soc < 0) {
+      return "no SOC/SIZ";
+    }
+    int pos = soc + 2;
+    // main header: marker segments up to the first SOT
+    while (true) {
+      if (pos + 4 > b.length) {
+        return "main header runs past the end";
+      }
+      if ((b[pos] & 0xFF) != 0xFF) {
+        return "expected a marker at offset " + pos;
+      }
+      int marker = b[pos + 1] & 0xFF;
+      if (marker == 0x90) {
+        break;
+      }
+      int length = u16(b, pos + 2);
+      if (length < 2 || pos + 2 + length > b.length) {
+        return "marker segment at offset " + pos + " has a bad length";
+      }
+      pos += 2 + length;
+    }
+    int tileParts = 0;
+    while (pos + 2 <= b.length && (b[pos] & 0xFF) == 0xFF && (b[pos + 1] & 0xFF) == 0x90) {
+      if (pos + 12 > b.length) {
+        return "tile-part header runs past the end";
+      }
+      long psot = u32(b, pos + 6);
+      long end = psot == 0 ? b.length : pos + psot;
+      if (psot != 0 && psot < 14) {
+        return "tile-part at offset " + pos + " declares an impossible length " + psot;
+      }
+      end = Math.min(end, b.length); // a short last tile-part is truncated data, which decoders handle
+      int sod = -1;
+      int p = pos + 12;
+      while (p + 4 <= end) {
+        if ((b[p] & 0xFF) != 0xFF) {
+          return "expected a marker in the tile-part header at offset " + p;
+        }
+        if ((b[p + 1] & 0xFF) == 0x93) {
+          sod = p + 2;
+          break;
+        }
+        int length = u16(b, p + 2);
+        if (length < 2) {
+          return "bad marker length in the tile-part header at offset " + p;
+        }
+        p += 2 + length;
+      }
+      if (sod < 0) {
+        return "tile-part at offset " + pos + " has no SOD";
+      }
+      for (int i = sod; i + 1 < end; i++) {
+        if ((b[i] & 0xFF) == 0xFF) {
+          int next = b[i + 1] & 0xFF;
+          if (next > 0x8F && next != 0x91 && next != 0x92 && !(next == 0xD9 && i + 2 >= end - 2)) {
+            return String.format("marker code 0xFF%02X inside coded data at offset %d", next, i);
+          }
+        }
+      }
+      tileParts++;
+      pos = (int) end;
+    }
+    if (tileParts == 0) {
+      return "no tile-part";
+    }
+    return null;
+  }
+
+
+  /** Width and height from the first SOFn (or SOF55 for JPEG-LS) marker segment. */
+  static int[] jpegSize(byte[] b) {
+    if (b.length < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) {
+      return null;
+    }
+    int pos = 2;
+    while (pos + 4 <= b.length) {
+      if ((b[pos] & 0xFF) != 0xFF) {
+        return null;
+      }
+      int marker = b[pos + 1] & 0xFF;
+      if (marker == 0xFF) {
+        pos++;
+        continue;
+      }
+      int length = u16(b, pos + 2);
+      boolean sof = (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
+          || marker == 0xF7;
+      if (sof) {
+        if (pos + 9 > b.length) {
+          return null;
+        }
+        return new int[] {u16(b, pos + 7), u16(b, pos + 5)};
+      }
+      if (marker == 0xDA || length < 2) {
+        return null;
+      }
+      pos += 2 + length;
+    }
+    return null;
+  }
+
+  /** Image size from SIZ (Xsiz - XOsiz, Ysiz - YOsiz): the codestream starts SOC SIZ, maybe after JP2 boxes. */
+  static int[] j2kSize(byte[] b) {
+    int limit = Math.min(b.length - 4, 64 * 1024);
+    for (int pos = 0; pos <= limit; pos++) {
+      if ((b[pos] & 0xFF) == 0xFF && (b[pos + 1] & 0xFF) == 0x4F && (b[pos + 2] & 0xFF) == 0xFF
+          && (b[pos + 3] & 0xFF) == 0x51) {
+        int siz = pos + 2;
+        if (siz + 22 > b.length) {
+          return null;
+        }
+        long xs = u32(b, siz + 6);
+        long ys = u32(b, siz + 10);
+        long xo = u32(b, siz + 14);
+        long yo = u32(b, siz + 18);
+        if (xo > xs || yo > ys) {
+          return null;
+        }
+        return new int[] {(int) Math.min(Integer.MAX_VALUE, xs - xo), (int) Math.min(Integer.MAX_VALUE, ys - yo)};
+      }
+    }
+    return null;
+  }
+
+  private static int u16(byte[] b, int p) {
+    return (b[p] & 0xFF) << 8 | (b[p + 1] & 0xFF);
+  }
+
+  private static long u32(byte[] b, int p) {
+    return ((long) u16(b, p) << 16) | u16(b, p + 2);
+  }
+}

@@ -1,0 +1,150 @@
+package org.medvqa.dicom.pixelmed;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.CompressedFrameDecoder;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.medvqa.dicom.DicomFormatException;
+import org.medvqa.dicom.DicomFrame;
+import org.medvqa.dicom.DicomInfo;
+import org.medvqa.dicom.FrameDecoder;
+import org.medvqa.dicom.TransferSyntaxes;
+import org.medvqa.dicom.UnsupportedTransferSyntaxException;
+
+/**
+ * Decodes one frame of encapsulated pixel data with PixelMed's {@link CompressedFrameDecoder}
+ * (RLE itself; JPEG, JPEG lossless and JPEG 2000 through the ImageIO readers on the class path),
+ * handing JPEG-LS and 12-bit lossy JPEG to the fallback decoder. Before any decoder runs, the
+ * frame's size is checked against what the codestream can justify ({@link CodestreamCheck}).
+ */
+final class CompressedFrames {
+  /** A decoded frame may be at most this many times its compressed size (plus a floor). */
+  private static final long MAX_EXPANSION = 2000;
+  private static final long FLOOR_BYTES = 64L << 20;
+  private static final long MAX_FRAME_BYTES = 1L << 30;
+
+  private CompressedFrames() {}
+
+  static DicomFrame decode(String name, Path file, DicomInfo info, Attribute pixelData, int frameIndex,
+      FrameDecoder fallback) throws DicomException, IOException {
+    String ts = info.transferSyntaxUid();
+    if (!(pixelData instanceof OtherByteAttributeMultipleCompressedFrames compressed)) {
+      throw new DicomFormatException(name + ": encapsulated pixel data could not be split into frames");
+    }
+    byte[][] frames = compressed.getFrames();
+    if (frames == null || frames.length == 0) {
+      throw new DicomFormatException(name + ": encapsulated pixel data holds no fragments");
+    }
+    if (frames.length < info.frames() && frameIndex >= frames.length) {
+      throw new DicomFormatException(name + ": frame " + (frameIndex + 1) + " requested, but the "
+          + "encapsulated pixel data holds only " + frames.length + " frame(s)");
+    }
+    byte[] codestream = frames[Math.min(frameIndex, frames.length - 1)];
+    int bytesPerSample = (info.bitsAllocated() + 7) / 8;
+    long frameBytes = (long) info.rows() * info.columns() * info.samplesPerPixel() * Math.max(1, bytesPerSample);
+    if (frameBytes > MAX_FRAME_BYTES || frameBytes > Math.max(FLOOR_BYTES, MAX_EXPANSION * codestream.length)) {
+      throw new DicomFormatException(String.format("%s: %dx%dx%d frame of %d bytes cannot come from a "
+          + "%d-byte codestream (forged Rows/Columns?)", name, info.columns(), info.rows(),
+          info.samplesPerPixel(), frameBytes, codestream.length));
+    }
+    CodestreamCheck.verify(name, ts, codestream, info);
+
+    if (needsFallback(info)) {
+      if (fallback == null || !fallback.available()) {
+        throw new UnsupportedTransferSyntaxException(ts, "needs the GDCM decoder, which is not available"
+            + " (install libgdcm-java and run with -Djava.library.path=/usr/lib/x86_64-linux-gnu/jni)");
+      }
+      return fallback.decode(file, frameIndex);
+    }
+    if (!isSupported(ts)) {
+      throw new UnsupportedTransferSyntaxException(ts, null);
+    }
+    if (TransferSyntaxes.RLE_LOSSLESS.equals(ts)) {
+      int[] raw = RleFrameDecoder.decode(name, codestream, info);
+      return new DicomFrame(info.rows(), info.columns(), info.samplesPerPixel(),
+          info.photometricInterpretation(), storedValues(raw, info));
+    }
+    ColorSpace colorSpace = ColorSpace.getInstance(
+        info.samplesPerPixel() == 3 ? ColorSpace.CS_sRGB : ColorSpace.CS_GRAY);
+    BufferedImage image;
+    boolean convertedToRgb;
+    try {
+      CompressedFrameDecoder decoder = new CompressedFrameDecoder(ts, new byte[][] {codestream},
+          bytesPerSample, info.columns(), info.rows(), info.samplesPerPixel(), colorSpace);
+      image = Watchdog.call(name, () -> decoder.getDecompressedFrameAsBufferedImage(0));
+      convertedToRgb = decoder.getColorSpaceConvertedToRGBDuringDecompression();
+    } catch (DicomFormatException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new DicomFormatException(name + ": broken or undecodable " + TransferSyntaxes.describe(ts)
+          + " codestream in frame " + (frameIndex + 1) + ": " + oneLine(e), e);
+    }
+    if (image == null) {
+      throw new DicomFormatException(name + ": the " + TransferSyntaxes.describe(ts)
+          + " decoder returned no image for frame " + (frameIndex + 1));
+    }
+    return toFrame(name, info, image, convertedToRgb);
+  }
+
+  static boolean needsFallback(DicomInfo info) {
+    String ts = info.transferSyntaxUid();
+    return TransferSyntaxes.JPEG_LS_LOSSLESS.equals(ts) || TransferSyntaxes.JPEG_LS_NEAR_LOSSLESS.equals(ts)
+        || ((TransferSyntaxes.JPEG_EXTENDED.equals(ts) || TransferSyntaxes.JPEG_BASELINE.equals(ts))
+            && info.bitsStored() > 8);
+  }
+
+  private static boolean isSupported(String ts) {
+    return TransferSyntaxes.JPEG_BASELINE.equals(ts) || TransferSyntaxes.JPEG_EXTENDED.equals(ts)
+        || TransferSyntaxes.JPEG_LOSSLESS_P14.equals(ts) || TransferSyntaxes.JPEG_LOSSLESS_SV1.equals(ts)
+        || TransferSyntaxes.JPEG_2000_LOSSLESS.equals(ts) || TransferSyntaxes.JPEG_2000.equals(ts)
+        || TransferSyntaxes.RLE_LOSSLESS.equals(ts);
+  }
+
+  private static DicomFrame toFrame(String name, DicomInfo info, BufferedImage image, boolean convertedToRgb)
+      throws DicomFormatException {
+    Raster raster = image.getRaster();
+    if (raster.getWidth() != info.columns() || raster.getHeight() != info.rows()) {
+      throw new DicomFormatException(String.format("%s: codestream is %dx%d but Rows/Columns say %dx%d",
+          name, raster.getWidth(), raster.getHeight(), info.columns(), info.rows()));
+    }
+    int bands = raster.getNumBands();
+    if (bands != info.samplesPerPixel()) {
+      throw new DicomFormatException(String.format("%s: codestream has %d components but Samples per "
+          + "Pixel is %d", name, bands, info.samplesPerPixel()));
+    }
+    int[] samples = storedValues(
+        raster.getPixels(0, 0, raster.getWidth(), raster.getHeight(), (int[]) null), info);
+    String photometric = info.photometricInterpretation();
+    if (bands == 3 && (convertedToRgb || photometric.equals("YBR_ICT") || photometric.equals("YBR_RCT"))) {
+      photometric = "RGB";
+    }
+    return new DicomFrame(info.rows(), info.columns(), bands, photometric, samples);
+  }
+
+  /** Raw decoded samples to stored values: the Bits Stored below High Bit, sign-extended if signed. */
+  private static int[] storedValues(int[] samples, DicomInfo info) {
+    int bitsStored = info.bitsStored();
+    if (bitsStored >= 32) {
+      return samples;
+    }
+    int shift = Math.max(0, info.highBit() + 1 - bitsStored);
+    int mask = (1 << bitsStored) - 1;
+    boolean signed = info.isSigned();
+    int signBit = 1 << (bitsStored - 1);
+    for (int i = 0; i < samples.length; i++) {
+      int v = (samples[i] >>> shift) & mask;
+      samples[i] = signed && (v & signBit) != 0 ? v - (1 << bitsStored) : v;
+    }
+    return samples;
+  }
+
+  private static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.replaceAll("\\s+", " ").strip();
+  }
+}
