@@ -92,7 +92,7 @@ public final class EvalReport {
         .append(cell(a.example().answer())).append(" | ").append(cell(a.answer())).append(" | ").append(a.correct() ? "yes" : "no").append(" |\n"));
     s.append("\nOpen semantic accuracy counts an open answer right when it matches exactly or its terminology alignment "
         + "score is at least ").append(VqaMetrics.SEMANTIC_THRESHOLD).append(". The blank baseline asks the same questions "
-        + "about a black image: what the language prior alone answers.\n");
+        + "about the training set's mean image (all zeros after standardisation): what the language prior alone answers.\n");
     return s.toString();
   }
 

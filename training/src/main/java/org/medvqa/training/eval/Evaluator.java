@@ -107,10 +107,15 @@ public final class Evaluator {
     return new ScoredAnswer(e, c.text(), answer, correct, exact, sem, c.tokenIds().length);
   }
 
-  /** One blank (all black) image of the model's input size, shared by every question. */
+  /**
+   * The blank input: the training set's mean image, which standardises to all zeros. It carries no
+   * information about any one study, so what the model answers about it is its language prior; a black
+   * or white image would instead be far outside anything the encoder saw.
+   */
   private record BlankImage(ModelImage image) {
     BlankImage(VqaModel model) {
-      this(ModelImage.blank(model.config().channels(), model.config().imageSize(), model.config().imageSize(), 0f));
+      this(new ModelImage(model.config().channels(), model.config().imageSize(), model.config().imageSize(),
+          model.preprocessor().mean()));
     }
   }
 }

@@ -38,7 +38,10 @@ public final class AdamW implements AutoCloseable {
     });
   }
 
-  /** Updates every parameter from its gradient; returns the global gradient norm before clipping. */
+  /**
+   * Updates every parameter from its gradient; returns the global gradient norm before clipping. A
+   * non-finite norm updates nothing: the gradients are zeroed and the caller decides what to do.
+   */
   public float step(float learningRate, float weightDecay, float maxGradNorm) {
     step++;
     try (NDManager tmp = manager.newSubManager()) {
@@ -52,7 +55,9 @@ public final class AdamW implements AutoCloseable {
       }
       float norm = (float) Math.sqrt(sumSq);
       if (!Float.isFinite(norm)) {
-        throw new IllegalStateException("gradient norm is " + norm + " at optimizer step " + step);
+        step--;
+        grads.values().forEach(g -> g.muli(0));
+        return norm;
       }
       float rescale = maxGradNorm > 0 && norm > maxGradNorm ? maxGradNorm / norm : 1f;
       float corrected = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step)));

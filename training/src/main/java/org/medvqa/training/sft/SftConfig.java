@@ -18,6 +18,8 @@ import java.nio.file.Path;
  *     10% at {@code maxSteps}
  * @param maxMinutes wall-clock budget; training stops at whichever of maxSteps / maxMinutes comes first
  * @param checkpointEvery steps between resumable checkpoints
+ * @param augment jitter each image every step (shift by up to 2 pixels, gain, offset, noise) so the
+ *     encoder cannot memorise training images
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record SftConfig(
@@ -33,7 +35,8 @@ public record SftConfig(
     @JsonProperty("grad_clip") double gradClip,
     @JsonProperty("checkpoint_every") int checkpointEvery,
     @JsonProperty("log_every") int logEvery,
-    @JsonProperty("seed") long seed) {
+    @JsonProperty("seed") long seed,
+    @JsonProperty("augment") boolean augment) {
 
   public SftConfig {
     if (batchSize <= 0 || questionsPerImage <= 0 || maxSteps <= 0 || learningRate <= 0 || maxMinutes <= 0) {
@@ -45,7 +48,7 @@ public record SftConfig(
   }
 
   public static SftConfig defaults() {
-    return new SftConfig("small", 768, 32, 8, 2e-3, 0.01, 100, 4000, 15, 1.0, 200, 10, 1);
+    return new SftConfig("small", 768, 32, 8, 2e-3, 0.01, 100, 4000, 15, 1.0, 200, 10, 1, true);
   }
 
   /** Reads a JSON file over the defaults; an unknown key or a bad value is an IllegalArgumentException. */
@@ -60,17 +63,17 @@ public record SftConfig(
 
   public SftConfig withMaxMinutes(double minutes) {
     return new SftConfig(model, vocabSize, batchSize, questionsPerImage, learningRate, weightDecay, warmupSteps,
-        maxSteps, minutes, gradClip, checkpointEvery, logEvery, seed);
+        maxSteps, minutes, gradClip, checkpointEvery, logEvery, seed, augment);
   }
 
   public SftConfig withSeed(long s) {
     return new SftConfig(model, vocabSize, batchSize, questionsPerImage, learningRate, weightDecay, warmupSteps,
-        maxSteps, maxMinutes, gradClip, checkpointEvery, logEvery, s);
+        maxSteps, maxMinutes, gradClip, checkpointEvery, logEvery, s, augment);
   }
 
   public SftConfig withMaxSteps(int steps) {
     return new SftConfig(model, vocabSize, batchSize, questionsPerImage, learningRate, weightDecay, warmupSteps,
-        steps, maxMinutes, gradClip, checkpointEvery, logEvery, seed);
+        steps, maxMinutes, gradClip, checkpointEvery, logEvery, seed, augment);
   }
 
   /** The learning rate of step {@code step} (0-based): linear warmup, then cosine to 10%. */
@@ -98,6 +101,7 @@ public record SftConfig(
     @JsonProperty("checkpoint_every") public int checkpointEvery;
     @JsonProperty("log_every") public int logEvery;
     @JsonProperty("seed") public long seed;
+    @JsonProperty("augment") public boolean augment;
 
     Mutable(SftConfig c) {
       model = c.model;
@@ -113,11 +117,12 @@ public record SftConfig(
       checkpointEvery = c.checkpointEvery;
       logEvery = c.logEvery;
       seed = c.seed;
+      augment = c.augment;
     }
 
     SftConfig toConfig() {
       return new SftConfig(model, vocabSize, batchSize, questionsPerImage, learningRate, weightDecay, warmupSteps,
-          maxSteps, maxMinutes, gradClip, checkpointEvery, logEvery, seed);
+          maxSteps, maxMinutes, gradClip, checkpointEvery, logEvery, seed, augment);
     }
   }
 }

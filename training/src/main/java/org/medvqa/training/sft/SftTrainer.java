@@ -19,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import org.medvqa.training.model.AdamW;
 import org.medvqa.training.model.AtomicDirectory;
 import org.medvqa.training.model.ImagePreprocessor;
@@ -161,12 +162,19 @@ public final class SftTrainer {
     long intervalStart = System.nanoTime();
     double lastLoss = Double.NaN;
     float gradNorm = 0;
+    int nonFinite = 0;
     while (step < config.maxSteps() && step < stopAfter && elapsedBefore + seconds(began) < budgetSeconds) {
       List<Integer> batch = plan.get(batchInEpoch);
       List<VqaPrompt> prompts = new ArrayList<>(batch.size());
       List<int[]> batchTargets = new ArrayList<>(batch.size());
+      Random jitter = new Random(config.seed() * 7_919L + step); // a function of the step: resumable
+      Map<ModelImage, ModelImage> augmented = new IdentityHashMap<>();
       for (int i : batch) {
-        prompts.add(new VqaPrompt(examples.get(i).image(), examples.get(i).question()));
+        ModelImage image = examples.get(i).image();
+        if (config.augment()) {
+          image = augmented.computeIfAbsent(image, im -> ImageAugmenter.jitter(im, jitter));
+        }
+        prompts.add(new VqaPrompt(image, examples.get(i).question()));
         batchTargets.add(targets.get(i));
         tokens += targets.get(i).length;
       }
@@ -180,11 +188,16 @@ public final class SftTrainer {
         }
         gradNorm = optimizer.step(lr, (float) config.weightDecay(), (float) config.gradClip());
       }
-      if (!Double.isFinite(lastLoss)) {
-        throw new IllegalStateException("loss became " + lastLoss + " at step " + step + "; lower learning_rate");
+      if (!Double.isFinite(lastLoss) || !Float.isFinite(gradNorm)) {
+        if (++nonFinite > 10) {
+          throw new IllegalStateException("loss " + lastLoss + ", gradient norm " + gradNorm + " at step " + step
+              + " for the 11th time; lower learning_rate");
+        }
+        progress.printf("%nsft: step %d had a non-finite loss or gradient; its update was skipped%n", step);
+      } else {
+        lossSum += lastLoss;
+        lossCount++;
       }
-      lossSum += lastLoss;
-      lossCount++;
       step++;
       batchInEpoch++;
       if (batchInEpoch == plan.size()) {

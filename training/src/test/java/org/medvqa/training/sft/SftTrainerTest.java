@@ -20,7 +20,7 @@ class SftTrainerTest {
   private static final java.io.PrintStream QUIET = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
 
   private static SftConfig tinyConfig(int steps) {
-    return new SftConfig("tiny", 320, 24, 2, 3e-3, 0.0, 10, steps, 5, 1.0, 1000, 5, 7);
+    return new SftConfig("tiny", 320, 24, 2, 3e-3, 0.0, 10, steps, 5, 1.0, 1000, 5, 7, true);
   }
 
   @Test
