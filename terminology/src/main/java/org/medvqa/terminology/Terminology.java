@@ -48,7 +48,7 @@ public final class Terminology implements AutoCloseable {
     this.index = index;
     LanguageResources language = LanguageResources.bundled();
     TextAnalyzer plain = new TextAnalyzer(language, null);
-    SynonymDictionary dictionary = new SynonymDictionary(index.concepts(), plain);
+    SynonymDictionary dictionary = new SynonymDictionary(index.concepts(), plain, language.genericWords());
     Set<String> vocabulary = new HashSet<>(dictionary.vocabulary());
     for (NegationDetector.Trigger t : language.negationTriggers()) {
       vocabulary.addAll(plain.normalizeTerm(t.phrase()));

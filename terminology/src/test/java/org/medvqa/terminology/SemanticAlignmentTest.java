@@ -71,9 +71,10 @@ class SemanticAlignmentTest {
 
   @Test
   void conceptFreeReferencesFallBackToWords() {
-    AlignmentResult r = alignment.score("5 cm", "5 cm", null);
+    AlignmentResult r = alignment.score("the Salter Harris classification", "Salter-Harris classification", null);
     assertThat(r.mode()).isEqualTo(AlignmentResult.Mode.WORDS);
     assertThat(r.score()).isEqualTo(1.0);
+    assertThat(alignment.score("Garden classification", "Salter-Harris classification", null).score()).isEqualTo(0.4);
   }
 
   @Test

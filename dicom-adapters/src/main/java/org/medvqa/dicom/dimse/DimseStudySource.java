@@ -160,7 +160,7 @@ public final class DimseStudySource implements StudySource {
       Set<String> classes = sopClassesIn(studyInstanceUid);
       run("C-GET", () -> new GetSOPClassSCU(config.host(), config.port(), config.calledAet(), config.callingAet(),
           SOPClass.StudyRootQueryRetrieveInformationModelGet, id, new IdentifierHandler(), destinationDir.toFile(),
-          StoredFilePathStrategy.BYSOPINSTANCEUIDINSINGLEFOLDER, receiver.handler(), classes, true, false, false));
+          StoredFilePathStrategy.BYSOPINSTANCEUIDINSINGLEFOLDER, receiver.handler(), classes, true, false, true));
     } else {
       synchronized (moveLock) {
         ensureScp();

@@ -22,7 +22,8 @@ public record Part10Header(String mediaStorageSopClassUid, String mediaStorageSo
     }
   }
 
-  static Part10Header read(InputStream raw, String name) throws IOException {
+  /** Reads the header from the start of a stream; {@code name} is used in error messages. */
+  public static Part10Header read(InputStream raw, String name) throws IOException {
     DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1024));
     try {
       in.skipNBytes(128);

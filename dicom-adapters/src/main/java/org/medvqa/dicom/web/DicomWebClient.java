@@ -85,10 +85,11 @@ public final class DicomWebClient implements AutoCloseable {
       while (reader.nextPart()) {
         Path tmp = destinationDir.resolve(".part-" + UUID.randomUUID() + ".tmp");
         try {
-          try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-            reader.transferBodyTo(out);
+          HeadCapture head = new HeadCapture(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16));
+          try (head) {
+            reader.transferBodyTo(head);
           }
-          String sop = Part10Header.read(tmp).mediaStorageSopInstanceUid();
+          String sop = head.header(tmp).mediaStorageSopInstanceUid();
           Path target = destinationDir.resolve(safeFileName(sop) + ".dcm");
           Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
           written.add(target);
@@ -152,6 +153,43 @@ public final class DicomWebClient implements AutoCloseable {
   @Override
   public void close() {
     http.close();
+  }
+
+  /**
+   * Passes bytes through and keeps the first {@value #HEAD} of them, where the File Meta Information (and
+   * so the SOP Instance UID that names the file) lives, so the written file need not be read back.
+   */
+  private static final class HeadCapture extends java.io.FilterOutputStream {
+    private static final int HEAD = 8192;
+    private final byte[] head = new byte[HEAD];
+    private int kept;
+
+    HeadCapture(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (kept < HEAD) {
+        int n = Math.min(len, HEAD - kept);
+        System.arraycopy(b, off, head, kept, n);
+        kept += n;
+      }
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    Part10Header header(Path file) throws IOException {
+      try {
+        return Part10Header.read(new java.io.ByteArrayInputStream(head, 0, kept), file.toString());
+      } catch (IOException e) {
+        return Part10Header.read(file); // meta information longer than the captured head: rare
+      }
+    }
   }
 
   // --- plumbing ---------------------------------------------------------------------------------

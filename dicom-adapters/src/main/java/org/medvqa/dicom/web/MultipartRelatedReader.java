@@ -29,6 +29,8 @@ public final class MultipartRelatedReader {
   private final InputStream in;
   private final byte[] delimiter;
   private final byte[] buf;
+  /** Horspool's bad-character table: how far the window may jump given its last byte. */
+  private final int[] shift;
   private int pos;
   private int limit;
   private boolean eof;
@@ -44,6 +46,11 @@ public final class MultipartRelatedReader {
     this.in = in;
     this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.US_ASCII);
     this.buf = new byte[Math.max(BUFFER_SIZE, delimiter.length * 4)];
+    this.shift = new int[256];
+    java.util.Arrays.fill(shift, delimiter.length);
+    for (int i = 0; i < delimiter.length - 1; i++) {
+      shift[delimiter[i] & 0xff] = delimiter.length - 1 - i;
+    }
     buf[0] = '\r';
     buf[1] = '\n';
     limit = 2;
@@ -156,20 +163,22 @@ public final class MultipartRelatedReader {
     }
   }
 
+  /**
+   * Boyer-Moore-Horspool: compares from the delimiter's last byte and, on a mismatch, jumps by how far
+   * that byte is from the delimiter's end (the whole delimiter length for bytes not in it). On image data
+   * this touches about one byte in forty instead of every byte.
+   */
   private int indexOfDelimiter(int from, int to) {
-    byte first = delimiter[0];
-    int last = to - delimiter.length;
-    outer:
-    for (int i = from; i <= last; i++) {
-      if (buf[i] != first) {
-        continue;
+    int m = delimiter.length;
+    int last = m - 1;
+    for (int i = from; i <= to - m; i += shift[buf[i + last] & 0xff]) {
+      int j = last;
+      while (j >= 0 && buf[i + j] == delimiter[j]) {
+        j--;
       }
-      for (int j = 1; j < delimiter.length; j++) {
-        if (buf[i + j] != delimiter[j]) {
-          continue outer;
-        }
+      if (j < 0) {
+        return i;
       }
-      return i;
     }
     return -1;
   }

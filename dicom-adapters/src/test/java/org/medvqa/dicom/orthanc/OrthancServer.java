@@ -35,6 +35,9 @@ public final class OrthancServer implements AutoCloseable {
   public static final String ORTHANC = System.getProperty("medvqa.orthanc", "/usr/sbin/Orthanc");
   public static final String DICOMWEB_PLUGIN =
       System.getProperty("medvqa.orthanc.dicomweb", "/usr/share/orthanc/plugins/libOrthancDicomWeb.so");
+  /** Orthanc's GDCM plugin: lets it transcode (e.g. JPEG 2000 to uncompressed) when a C-GET peer asks. */
+  public static final String GDCM_PLUGIN =
+      System.getProperty("medvqa.orthanc.gdcm", "/usr/share/orthanc/plugins/libOrthancGdcm.so");
   public static final String AET = "ORTHANC";
   public static final String SCP_AET = "MEDVQA";
 
@@ -86,7 +89,7 @@ public final class OrthancServer implements AutoCloseable {
           "Name": "medvqa-test",
           "StorageDirectory": "%s",
           "IndexDirectory": "%s",
-          "Plugins": ["%s"],
+          "Plugins": [%s],
           "HttpPort": %d,
           "DicomPort": %d,
           "DicomAet": "%s",
@@ -104,7 +107,15 @@ public final class OrthancServer implements AutoCloseable {
           "StableAge": 1,
           "DicomWeb": {"Enable": true, "Root": "/dicom-web/", "StudiesMetadata": "Full", "SeriesMetadata": "Full"}
         }
-        """.formatted(storage, storage, DICOMWEB_PLUGIN, httpPort, dicomPort, AET, password, SCP_AET, scpPort);
+        """.formatted(storage, storage, plugins(), httpPort, dicomPort, AET, password, SCP_AET, scpPort);
+  }
+
+  private static String plugins() {
+    String list = "\"" + DICOMWEB_PLUGIN + "\"";
+    if (Files.isRegularFile(Path.of(GDCM_PLUGIN))) {
+      list += ", \"" + GDCM_PLUGIN + "\"";
+    }
+    return list;
   }
 
   private void awaitReady(Duration timeout) {
@@ -232,6 +243,11 @@ public final class OrthancServer implements AutoCloseable {
       }
     }
     return ports;
+  }
+
+  /** Deletes a folder and everything in it, best effort (for tests' own scratch folders). */
+  public static void deleteRecursivelyPublic(Path dir) {
+    deleteRecursively(dir);
   }
 
   static void deleteRecursively(Path dir) {

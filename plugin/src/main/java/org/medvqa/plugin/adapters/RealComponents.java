@@ -2,8 +2,8 @@ package org.medvqa.plugin.adapters;
 
 import org.medvqa.dicom.source.StudySource;
 import org.medvqa.plugin.server.Components;
-import org.medvqa.plugin.service.ConceptFinder;
 import org.medvqa.plugin.service.StudyStore;
+import org.medvqa.terminology.Terminology;
 
 /**
  * The real parts behind every port: the trained model, the DICOM pipeline, the terminology, the
@@ -19,12 +19,13 @@ public final class RealComponents {
    */
   public static Components create(StudySource source, int maxNewTokens) {
     StudyStore studies = source == null ? null : new StudySourceStore(source);
+    Terminology terminology = Terminology.shared();
     return new Components(
         VqaModelAnswerer.loader(maxNewTokens),
         new PipelineDecoder(),
         studies,
-        ConceptFinder.NONE,
-        null,
+        new TerminologyConcepts(terminology),
+        new RewardScoring((answer, reference, question) -> terminology.alignment().score(answer, reference, question).score()),
         new SrAdapter(),
         null);
   }

@@ -118,6 +118,23 @@ class RestApiTest {
   }
 
   @Test
+  void scoreReturnsEveryRewardComponent() throws Exception {
+    HttpResponse<String> r = http.postJson("/api/v1/score",
+        "{\"answer\": \"<think>A round opacity in the left lung.</think><answer>left lung nodule</answer>\","
+            + " \"reference\": \"nodule in the left lung\", \"question\": \"What is the finding?\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode s = json(r);
+    assertThat(s.get("components").has("format")).isTrue();
+    assertThat(s.at("/components/format").asDouble()).isEqualTo(1.0);
+    assertThat(s.at("/components/semantic").asDouble()).isGreaterThan(0.5);
+    JsonNode wrongSide = json(http.postJson("/api/v1/score",
+        "{\"answer\": \"right lung nodule\", \"reference\": \"nodule in the left lung\"}"));
+    assertThat(wrongSide.at("/components/semantic").asDouble()).isLessThan(s.at("/components/semantic").asDouble());
+    assertThat(wrongSide.at("/components/format").asDouble()).isEqualTo(0.0);
+    assertThat(s.get("total").asDouble()).isGreaterThan(wrongSide.get("total").asDouble());
+  }
+
+  @Test
   void askNeedsAQuestionAndFiles() throws Exception {
     Map<String, Object> noQuestion = new LinkedHashMap<>();
     noQuestion.put("files", png(32, 32));

@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.medvqa.plugin.model.InvalidModelException;
-import org.medvqa.plugin.adapters.VqaModelAnswerer;
+import org.medvqa.plugin.adapters.RealComponents;
 import org.medvqa.plugin.server.Components;
 import org.medvqa.plugin.server.MedVqaServer;
 import org.medvqa.plugin.server.ServerConfig;
-import org.medvqa.plugin.service.BadRequestException;
 
 /** Starts a server on a free loopback port with a known API key, a good model and a corrupt one. */
 public final class TestServers {
@@ -18,6 +17,12 @@ public final class TestServers {
   private TestServers() {}
 
   public static MedVqaServer start(Path dir, long maxUploadBytes) throws IOException, InvalidModelException {
+    return start(dir, maxUploadBytes, RealComponents.create(null, 16));
+  }
+
+  public static MedVqaServer start(Path dir, long maxUploadBytes, Components parts)
+      throws IOException, InvalidModelException {
+    Files.createDirectories(dir);
     Path keys = dir.resolve("api-keys");
     Files.writeString(keys, "# test keys\n" + KEY + "\n");
     Path models = dir.resolve("models");
@@ -31,12 +36,6 @@ public final class TestServers {
     config.modelsDir = models.toString();
     config.maxUploadBytes = maxUploadBytes;
     config.auditLog = dir.resolve("audit.jsonl").toString();
-    Components parts = new Components(
-        VqaModelAnswerer.loader(16),
-        files -> {
-          throw new BadRequestException("not a DICOM file");
-        },
-        null, null, null, null, null);
     return MedVqaServer.start(config, parts, dir, models.resolve("base"));
   }
 }

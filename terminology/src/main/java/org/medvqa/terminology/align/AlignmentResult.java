@@ -47,6 +47,6 @@ public record AlignmentResult(
    */
   public record Match(ConceptMention answer, ConceptMention reference, double credit, String how) {}
 
-  /** @param reason {@code polarity}, {@code laterality} or {@code group:<name>} */
+  /** @param reason {@code polarity}, {@code laterality}, {@code group:<name>}, {@code location} or {@code finding} */
   public record Contradiction(ConceptMention answer, ConceptMention reference, String reason) {}
 }

@@ -32,6 +32,11 @@ public final class Hierarchy {
     return down < 0 ? up : Math.min(up, down);
   }
 
+  /** The concept with this id, or null. */
+  public Concept concept(String id) {
+    return byId.get(id);
+  }
+
   /** Whether {@code a} is an ancestor of {@code b} (within {@link #MAX_DEPTH} steps). */
   public boolean isBroader(String a, String b) {
     return stepsUp(b, a) > 0;

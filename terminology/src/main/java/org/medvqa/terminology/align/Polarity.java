@@ -10,7 +10,8 @@ import org.medvqa.terminology.extract.Token;
 /**
  * Yes or no, as a closed question's answer says it: an explicit first word ("yes", "no",
  * "negative"); else what it says of the question's own concepts ("there is no effusion"); else
- * "normal" (no, unless normality was asked about); else any finding it affirms or denies.
+ * "normal" (no, unless normality was asked about); else any finding it affirms or denies. Organs and
+ * sides never decide: "the heart is normal in size" says nothing by naming the heart.
  */
 public enum Polarity {
   YES, NO, UNKNOWN;
@@ -63,7 +64,9 @@ public enum Polarity {
         askedAboutNormal |= q.concept().id().equals(normalId);
       }
       for (ConceptMention m : text.mentions()) {
-        if (m.concept().kind() == ConceptKind.LATERALITY || m.concept().id().equals(normalId)) {
+        // A side or an organ is not an assertion that something is present.
+        if (m.concept().kind() == ConceptKind.LATERALITY || m.concept().kind() == ConceptKind.ANATOMY
+            || m.concept().id().equals(normalId)) {
           continue;
         }
         for (ConceptMention q : question.mentions()) {

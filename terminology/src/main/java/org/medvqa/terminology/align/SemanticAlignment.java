@@ -36,9 +36,21 @@ import org.medvqa.terminology.extract.Token;
  *   R = sum(credit) / |R|
  *   score = 2PR / (P + R)
  * </pre>
- * except {@code score = 0} when a related pair disagrees in negation or side, or when both name
- * members of one exclusive group (CT vs MRI, small vs large) and share none. A reference without
- * any known concept falls back to F1 over normalised words. Thread-safe.
+ * except {@code score = 0} on a contradiction:
+ * <ul>
+ *   <li>polarity or side: a related pair (same, broader/narrower, or a compound and its part) where
+ *       one is denied and the other not, or the sides differ;
+ *   <li>group: both name members of one exclusive group (CT vs MRI, small vs large, upper vs lower
+ *       lobe) and share none (broader/narrower members count as shared);
+ *   <li>location: both place things in organs and no organ of one is related to one of the other
+ *       ("renal cyst" vs "liver cyst");
+ *   <li>finding: the answer misses every finding of the reference (those the question names aside)
+ *       and names another one instead (atelectasis for pneumonia).
+ * </ul>
+ * Concepts of the answer that only repeat the question are not counted against it, and a compound
+ * answer whose other parts are in the question matches ("the heart is enlarged" for "heart" when
+ * asked which organ is enlarged). A reference without any known concept falls back to F1 over
+ * normalised words. Thread-safe.
  */
 public final class SemanticAlignment {
   static final double ONE_STEP = 0.75;
@@ -54,6 +66,7 @@ public final class SemanticAlignment {
   private final Hierarchy hierarchy;
   private final TextAnalyzer plainAnalyzer;
   private final Map<String, Set<String>> partsCache = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> nameWords = new ConcurrentHashMap<>();
 
   public SemanticAlignment(ConceptExtractor extractor, Hierarchy hierarchy, TextAnalyzer plainAnalyzer) {
     this.extractor = extractor;
@@ -143,6 +156,12 @@ public final class SemanticAlignment {
   private AlignmentResult concepts(Extraction a, Extraction r, Extraction q) {
     List<ConceptMention> answer = distinct(a.mentions());
     List<ConceptMention> reference = distinct(r.mentions());
+    Set<String> asked = new HashSet<>();
+    if (q != null) {
+      for (ConceptMention m : q.mentions()) {
+        asked.add(m.concept().id());
+      }
+    }
     List<Contradiction> contradictions = contradictions(answer, reference);
     if (!contradictions.isEmpty()) {
       return new AlignmentResult(0, Mode.CONCEPTS, List.of(), reference, List.of(), contradictions, a.mentions(), r.mentions(),
@@ -153,13 +172,12 @@ public final class SemanticAlignment {
     List<Match> matched = new ArrayList<>();
     pairByCredit(answer, reference, usedA, usedR, matched);
     // A compound on one side met by its parts on the other counts as one concept on both sides.
-    int mergedAnswerMentions = matchParts(reference, usedR, answer, usedA, matched, false);
-    int mergedReference = matchParts(answer, usedA, reference, usedR, matched, true);
-    Set<String> asked = new HashSet<>();
-    if (q != null) {
-      for (ConceptMention m : q.mentions()) {
-        asked.add(m.concept().id());
-      }
+    int mergedAnswerMentions = matchParts(reference, usedR, answer, usedA, matched, false, Set.of());
+    int mergedReference = matchParts(answer, usedA, reference, usedR, matched, true, asked);
+    Contradiction otherFinding = otherFinding(answer, usedA, reference, usedR, asked);
+    if (otherFinding != null) {
+      return new AlignmentResult(0, Mode.CONCEPTS, List.of(), reference, List.of(), List.of(otherFinding), a.mentions(),
+          r.mentions(), "contradiction: " + describe(otherFinding));
     }
     List<ConceptMention> extra = new ArrayList<>();
     int answerCount = 0;
@@ -225,19 +243,111 @@ public final class SemanticAlignment {
       if (inAnswer == null) {
         continue;
       }
-      Set<String> ids = new HashSet<>();
-      for (ConceptMention m : e.getValue()) {
-        ids.add(m.concept().id());
-      }
-      boolean shared = false;
-      for (ConceptMention m : inAnswer) {
-        shared |= ids.contains(m.concept().id());
-      }
-      if (!shared) {
+      if (!shareRelated(inAnswer, e.getValue())) {
         found.add(new Contradiction(inAnswer.get(0), e.getValue().get(0), "group:" + e.getKey()));
       }
     }
+    List<ConceptMention> answerPlaces = places(answer);
+    List<ConceptMention> referencePlaces = places(reference);
+    if (!answerPlaces.isEmpty() && !referencePlaces.isEmpty() && !shareRelated(answerPlaces, referencePlaces)
+        && !shareHead(answerPlaces, referencePlaces)) {
+      found.add(new Contradiction(answerPlaces.get(0), referencePlaces.get(0), "location"));
+    }
     return found;
+  }
+
+  /** Whether some member of one list is the same as, broader or narrower than some member of the other. */
+  private boolean shareRelated(List<ConceptMention> xs, List<ConceptMention> ys) {
+    for (ConceptMention x : xs) {
+      for (ConceptMention y : ys) {
+        if (hierarchy.distance(x.concept().id(), y.concept().id()) >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether one place's name ends with the other's ("abdominal aorta", "aorta"): a modifier before
+   * the head noun makes a narrower place even where the source gives no parent.
+   */
+  private boolean shareHead(List<ConceptMention> xs, List<ConceptMention> ys) {
+    for (ConceptMention x : xs) {
+      List<String> xw = nameWords(x.concept());
+      for (ConceptMention y : ys) {
+        List<String> yw = nameWords(y.concept());
+        if (endsWith(xw, yw) || endsWith(yw, xw)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean endsWith(List<String> longer, List<String> shorter) {
+    return !shorter.isEmpty() && longer.size() >= shorter.size()
+        && longer.subList(longer.size() - shorter.size(), longer.size()).equals(shorter);
+  }
+
+  private List<String> nameWords(Concept c) {
+    return nameWords.computeIfAbsent(c.id(), id -> List.copyOf(plainAnalyzer.normalizeTerm(c.name())));
+  }
+
+  /**
+   * The organs a text places things in: its affirmed anatomy mentions and the anatomy parts of its
+   * compounds ("renal cyst": kidney). Two texts whose places share nothing related disagree on where.
+   */
+  private List<ConceptMention> places(List<ConceptMention> mentions) {
+    List<ConceptMention> places = new ArrayList<>();
+    for (ConceptMention m : mentions) {
+      if (m.negated()) {
+        continue;
+      }
+      if (m.concept().kind() == ConceptKind.ANATOMY) {
+        places.add(m);
+        continue;
+      }
+      for (String part : parts(m.concept())) {
+        Concept c = hierarchy.concept(part);
+        if (c != null && c.kind() == ConceptKind.ANATOMY) {
+          places.add(new ConceptMention(c, m.start(), m.end(), m.text(), false, m.laterality(), m.corrected()));
+        }
+      }
+    }
+    return places;
+  }
+
+  /**
+   * The answer names a finding the reference does not while missing every finding the reference
+   * names (other than the question's own): a different diagnosis, however well the rest agrees.
+   */
+  private static Contradiction otherFinding(List<ConceptMention> answer, boolean[] usedA, List<ConceptMention> reference,
+      boolean[] usedR, Set<String> asked) {
+    ConceptMention missedFinding = null;
+    for (int j = 0; j < reference.size(); j++) {
+      ConceptMention r = reference.get(j);
+      if (isFinding(r) && !asked.contains(r.concept().id())) {
+        if (usedR[j]) {
+          return null;
+        }
+        missedFinding = missedFinding == null ? r : missedFinding;
+      }
+    }
+    if (missedFinding == null) {
+      return null;
+    }
+    for (int i = 0; i < answer.size(); i++) {
+      ConceptMention a = answer.get(i);
+      if (!usedA[i] && isFinding(a) && !asked.contains(a.concept().id())) {
+        return new Contradiction(a, missedFinding, "finding");
+      }
+    }
+    return null;
+  }
+
+  private static boolean isFinding(ConceptMention m) {
+    return !m.negated() && m.concept().kind() == ConceptKind.FINDING;
   }
 
   private static Map<String, List<ConceptMention>> groups(List<ConceptMention> mentions) {
@@ -300,7 +410,7 @@ public final class SemanticAlignment {
    * @return how many mentions of {@code parts} were merged away (parts used minus one per compound)
    */
   private int matchParts(List<ConceptMention> wholes, boolean[] usedWhole, List<ConceptMention> parts, boolean[] usedPart,
-      List<Match> matched, boolean wholeIsAnswer) {
+      List<Match> matched, boolean wholeIsAnswer, Set<String> asked) {
     int merged = 0;
     for (int w = 0; w < wholes.size(); w++) {
       if (usedWhole[w]) {
@@ -312,7 +422,12 @@ public final class SemanticAlignment {
         continue;
       }
       List<Integer> found = new ArrayList<>();
+      int givenByQuestion = 0;
       for (String id : needed) {
+        if (asked.contains(id)) {
+          givenByQuestion++;
+          continue;
+        }
         for (int p = 0; p < parts.size(); p++) {
           ConceptMention part = parts.get(p);
           if (!usedPart[p] && !found.contains(p) && part.concept().id().equals(id) && part.negated() == whole.negated()) {
@@ -321,7 +436,7 @@ public final class SemanticAlignment {
           }
         }
       }
-      if (found.size() != needed.size()) {
+      if (found.isEmpty() || found.size() + givenByQuestion != needed.size()) {
         continue;
       }
       usedWhole[w] = true;

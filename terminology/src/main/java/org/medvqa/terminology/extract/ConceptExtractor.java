@@ -65,12 +65,29 @@ public final class ConceptExtractor {
         continue;
       }
       Laterality side = LateralityDetector.sideOf(t.norm());
-      if (side != null && !t.norm().equals("both")) {
+      if (side != null && (!t.norm().equals("both") || bothModifiesSomething(tokens, matches, i))) {
         mentions.add(new ConceptMention(sideConcepts.get(side), t.start(), t.end(),
             text.substring(t.start(), t.end()), false, side, t.corrected()));
       }
     }
     return new Extraction(tokens, mentions);
+  }
+
+  /** "both" is a side word only before a phrase or "sides" ("both lungs", "both sides"), not in "both CT and MRI". */
+  private static boolean bothModifiesSomething(List<Token> tokens, List<SynonymDictionary.Match> matches, int i) {
+    if (i + 1 >= tokens.size() || tokens.get(i + 1).before() != Token.Boundary.NONE) {
+      return false;
+    }
+    if (tokens.get(i + 1).norm().equals("side")) {
+      return true;
+    }
+    for (SynonymDictionary.Match m : matches) {
+      if (m.from() == i + 1) {
+        return m.concept().kind() == org.medvqa.terminology.ConceptKind.ANATOMY
+            || m.concept().kind() == org.medvqa.terminology.ConceptKind.FINDING;
+      }
+    }
+    return false;
   }
 
   public SynonymDictionary dictionary() {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** NFKC, lower case (root locale) and diacritics removed: "Ödem" and "odem" meet. */
+/** NFKC, lower case (root locale), ligatures spelt out and diacritics removed: "Ödem" and "odem" meet. */
 public final class FoldingStep implements TokenStep {
 
   @Override
@@ -33,7 +33,8 @@ public final class FoldingStep implements TokenStep {
     if (ascii) {
       return lower ? s : s.toLowerCase(Locale.ROOT);
     }
-    String nfkc = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    String nfkc = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+        .replace("\u0153", "oe").replace("\u00e6", "ae").replace("\u00df", "ss");
     String nfd = Normalizer.normalize(nfkc, Normalizer.Form.NFD);
     StringBuilder b = new StringBuilder(nfd.length());
     for (int i = 0; i < nfd.length(); i++) {

@@ -10,13 +10,15 @@ import org.medvqa.terminology.source.TextFile;
 
 /**
  * The lexicon's language tables (everything but concepts), read once from the class path:
- * {@code abbreviations.tsv}, {@code word-forms.tsv}, {@code negation.tsv}, {@code common-words.txt} and {@code english-words.txt} (never typo-corrected).
+ * {@code abbreviations.tsv}, {@code word-forms.tsv}, {@code negation.tsv}, {@code common-words.txt} and
+ * {@code english-words.txt} (never typo-corrected), {@code generic-words.txt} (not concepts on their own).
  */
 public record LanguageResources(
     Map<String, List<AbbreviationStep.Abbreviation>> abbreviations,
     Map<String, String> wordForms,
     List<NegationDetector.Trigger> negationTriggers,
-    Set<String> commonWords) {
+    Set<String> commonWords,
+    Set<String> genericWords) {
 
   private static volatile LanguageResources bundled;
 
@@ -30,7 +32,8 @@ public record LanguageResources(
               TextFile.resource("lexicon/abbreviations.tsv"),
               TextFile.resource("lexicon/word-forms.tsv"),
               TextFile.resource("lexicon/negation.tsv"),
-              List.of(TextFile.resource("lexicon/common-words.txt"), TextFile.resource("lexicon/english-words.txt")));
+              List.of(TextFile.resource("lexicon/common-words.txt"), TextFile.resource("lexicon/english-words.txt")),
+              TextFile.resource("lexicon/generic-words.txt"));
           bundled = r;
         }
       }
@@ -38,7 +41,8 @@ public record LanguageResources(
     return r;
   }
 
-  public static LanguageResources load(TextFile abbreviationFile, TextFile formFile, TextFile negationFile, List<TextFile> commonFiles) {
+  public static LanguageResources load(TextFile abbreviationFile, TextFile formFile, TextFile negationFile, List<TextFile> commonFiles,
+      TextFile genericFile) {
     Map<String, String> forms = new HashMap<>();
     formFile.forEachTsvRow(
         (line, c) -> {
@@ -91,6 +95,15 @@ public record LanguageResources(
             }
           });
     }
-    return new LanguageResources(Map.copyOf(abbreviations), Map.copyOf(forms), List.copyOf(triggers), Set.copyOf(common));
+    Set<String> generic = new HashSet<>();
+    genericFile.forEachLine(
+        (line, text) -> {
+          String w = text.strip();
+          if (!w.isEmpty() && !w.startsWith("#")) {
+            generic.add(PluralStep.singular(FoldingStep.fold(w)));
+          }
+        });
+    return new LanguageResources(Map.copyOf(abbreviations), Map.copyOf(forms), List.copyOf(triggers), Set.copyOf(common),
+        Set.copyOf(generic));
   }
 }

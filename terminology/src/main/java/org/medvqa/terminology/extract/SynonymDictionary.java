@@ -37,13 +37,22 @@ public final class SynonymDictionary {
   private final Set<String> vocabulary = new HashSet<>();
   private int phrases;
 
-  public SynonymDictionary(List<Concept> concepts, TextAnalyzer analyzer) {
+  /**
+   * @param genericWords one-word synonyms of imported (non-lexicon) concepts that are ignored because
+   *     in free text they are ordinary words ("area", "surface", "history")
+   */
+  public SynonymDictionary(List<Concept> concepts, TextAnalyzer analyzer, Set<String> genericWords) {
     for (Concept c : concepts) {
       if (c.kind() == ConceptKind.OTHER || c.kind() == ConceptKind.LATERALITY) {
         continue;
       }
+      boolean lexicon = c.source().contains("medvqa lexicon");
       for (String synonym : c.synonyms()) {
-        add(c, synonym, analyzer.normalizeTerm(synonym));
+        List<String> words = analyzer.normalizeTerm(synonym);
+        if (!lexicon && words.size() == 1 && genericWords.contains(words.get(0))) {
+          continue;
+        }
+        add(c, synonym, words);
       }
     }
   }
@@ -57,7 +66,8 @@ public final class SynonymDictionary {
         return;
       }
     }
-    if (words.size() == 1 && (words.get(0).length() < 2 || (isNumber(words.get(0)) && c.kind() != ConceptKind.QUALIFIER))) {
+    boolean number = words.size() == 1 && isNumber(words.get(0));
+    if (words.size() == 1 && (number ? c.kind() != ConceptKind.QUALIFIER : words.get(0).length() < 2)) {
       return;
     }
     Node node = root;

@@ -41,6 +41,11 @@ public record VqaExample(
   public VqaExample {
     id = requireText(id, "id");
     image = requireText(image, "image").replace('\\', '/');
+    try {
+      java.nio.file.Path.of(image); // a NUL byte, say, would otherwise fail later, outside the row's try
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new IllegalArgumentException("image path is not a valid file name: " + e.getReason());
+    }
     question = requireText(question, "question");
     answer = requireText(answer, "answer");
     Objects.requireNonNull(type, "type");
