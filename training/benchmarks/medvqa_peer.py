@@ -13,6 +13,8 @@ The GRPO helper can import this module and add its step (log-probs with gradient
 token_log_probs below).
 
   /usr/bin/python3 medvqa_peer.py parity CASE.json OUT.json      (used by the Java parity test)
+  /usr/bin/python3 medvqa_peer.py bench DIR                      (run-benchmark: the DJL workload in DIR)
+  /usr/bin/python3 medvqa_peer.py matmul                         (fp32 matmul GFLOP/s: is a fast BLAS in use?)
 """
 import json
 import math
@@ -241,10 +243,69 @@ def parity(case_file, out_file):
         json.dump({"shape": list(logits.shape), "logits": logits.flatten().tolist(), "greedy": greedy}, f)
 
 
+def timed(fn, warmup, repeats):
+    import time
+    times = []
+    result = None
+    for k in range(warmup + repeats):
+        t0 = time.perf_counter()
+        result = fn()
+        if k >= warmup:
+            times.append((time.perf_counter() - t0) * 1000)
+    return sorted(times)[len(times) // 2], result
+
+
+def bench(bench_dir):
+    """The DJL benchmark's workload (bench_dir/djl.json), run on the same weights; writes torch.json."""
+    with open(f"{bench_dir}/djl.json") as f:
+        djl = json.load(f)
+    w = djl["workload"]
+    peer, _, _ = load(f"{bench_dir}/model")
+    images = torch.tensor(w["images"], dtype=torch.float32).reshape(16, 1, 64, 64)
+    out = {"threads": torch.get_num_threads(), "torch": torch.__version__}
+    for name, b in (("generate_b1", 1), ("generate_b16", 16)):
+        ms, tokens = timed(lambda: peer.generate(images[:b], list(range(b)), w["prompts"][:b], w["max_new"]),
+                           w["warmup"], w["repeats"])
+        n = sum(len(t) for t in tokens)
+        out[name] = {"median_ms": ms, "tokens": n, "tokens_per_s": n / (ms / 1000)}
+    opt = torch.optim.AdamW(peer.parameters(), lr=1e-4, weight_decay=0.01)
+    rows = [i // 2 for i in range(32)]
+
+    def step():
+        opt.zero_grad(set_to_none=True)
+        logp, mask = peer.token_log_probs(images, rows, w["train_prompts"], w["train_targets"])
+        loss = -(logp.sum() / mask.sum())
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(peer.parameters(), 1.0)
+        opt.step()
+        return float(loss)
+
+    ms, _ = timed(step, w["warmup"], w["repeats"])
+    out["sft_step"] = {"median_ms": ms, "questions": 32, "images": 16}
+    with open(f"{bench_dir}/torch.json", "w") as f:
+        json.dump(out, f, indent=2)
+    print("torch:", json.dumps(out))
+
+
+def matmul_gflops():
+    import time
+    a = torch.randn(1024, 1024)
+    b = torch.randn(1024, 1024)
+    a @ b
+    t0 = time.perf_counter()
+    for _ in range(10):
+        a @ b
+    return 10 * 2 * 1024 ** 3 / (time.perf_counter() - t0) / 1e9
+
+
 if __name__ == "__main__":
     torch.set_num_threads(2)
     if len(sys.argv) == 4 and sys.argv[1] == "parity":
         parity(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 3 and sys.argv[1] == "bench":
+        bench(sys.argv[2])
+    elif len(sys.argv) == 2 and sys.argv[1] == "matmul":
+        print(f"{matmul_gflops():.1f}")
     else:
         print(__doc__)
         sys.exit(2)

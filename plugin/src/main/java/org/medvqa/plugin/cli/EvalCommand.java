@@ -14,6 +14,7 @@ import org.medvqa.training.eval.EvalReport;
 import org.medvqa.training.eval.Evaluator;
 import org.medvqa.training.model.VqaModel;
 import org.medvqa.training.rewards.SemanticScorer;
+import org.medvqa.training.rewards.TerminologySemanticScorer;
 import org.medvqa.training.sft.DatasetImages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,7 +66,7 @@ public final class EvalCommand implements Callable<Integer> {
     DatasetImages images = new DatasetImages();
     PrintStream err = System.err;
     try (VqaModel model = VqaModel.load(modelDir)) {
-      Evaluator evaluator = new Evaluator(model, Semantic.scorer(), maxNewTokens, 32, err);
+      Evaluator evaluator = new Evaluator(model, semanticScorer(), maxNewTokens, 32, err);
       Evaluator.Result result = evaluator.evaluate(examples, e -> images.load(dataset.imagePath(e)));
       if (report != null) {
         EvalReport.write(report, result, modelDir.toString(), data.toString());
@@ -94,12 +95,11 @@ public final class EvalCommand implements Callable<Integer> {
     return n.isNumber() ? String.format(Locale.ROOT, "%.3f", n.asDouble()) : "n/a";
   }
 
-  /** The terminology's semantic alignment, once the terminology module provides it. */
-  static final class Semantic {
-    private Semantic() {}
+  @Option(names = "--no-semantic", description = "skip the terminology alignment (open_semantic is then null)")
+  boolean noSemantic;
 
-    static SemanticScorer scorer() {
-      return null;
-    }
+  /** The terminology's concept alignment (the same scorer as GRPO's semantic reward). */
+  private SemanticScorer semanticScorer() {
+    return noSemantic ? null : TerminologySemanticScorer.shared();
   }
 }
