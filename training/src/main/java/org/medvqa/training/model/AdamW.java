@@ -1,9 +1,10 @@
 package org.medvqa.training.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,8 +17,9 @@ import java.util.Map;
  *   m = b1 m + (1 - b1) g;   v = b2 v + (1 - b2) g^2
  *   w = w - lr sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps) - lr wd w      (wd only for matrices)
  * </pre>
- * The update is DJL's fused engine op ({@code NDArrayEx.adamUpdate}, in place; it also zeroes the
- * gradient). Biases, norms and the position/token embedding tables get no weight decay.
+ * In place on the parameters, then the gradients are zeroed. Biases, norms and the position/token
+ * embedding tables get no weight decay. (DJL's fused {@code adamUpdate} is not used: SFT runs with it
+ * turned NaN after a few hundred steps, and a NaN gradient it leaves behind is never cleared.)
  */
 public final class AdamW implements AutoCloseable {
   private static final float BETA1 = 0.9f;
@@ -56,7 +58,7 @@ public final class AdamW implements AutoCloseable {
       float norm = (float) Math.sqrt(sumSq);
       if (!Float.isFinite(norm)) {
         step--;
-        grads.values().forEach(g -> g.muli(0));
+        model.parameters().values().forEach(p -> JniUtils.zeroGrad((PtNDArray) p.getArray()));
         return norm;
       }
       float rescale = maxGradNorm > 0 && norm > maxGradNorm ? maxGradNorm / norm : 1f;
@@ -64,10 +66,20 @@ public final class AdamW implements AutoCloseable {
       for (Map.Entry<String, Parameter> e : model.parameters().entrySet()) {
         String name = e.getKey();
         NDArray w = e.getValue().getArray();
-        float wd = decays(name, w) ? weightDecay : 0f;
-        w.getNDArrayInternal().adamUpdate(
-            new NDList(w, grads.get(name), means.get(name), variances.get(name)), new NDList(w),
-            learningRate, corrected, wd, rescale, -1f, BETA1, BETA2, EPSILON, false, true);
+        NDArray g = grads.get(name).mul(rescale); // results of g's ops live in tmp
+        NDArray m = means.get(name);
+        NDArray v = variances.get(name);
+        m.muli(BETA1).addi(g.mul(1 - BETA1));
+        v.muli(BETA2).addi(g.square().mul(1 - BETA2));
+        NDArray denominator = v.sqrt();
+        denominator.attach(tmp); // v's own manager would keep it
+        NDArray update = m.div(denominator.addi(EPSILON));
+        update.attach(tmp);
+        if (decays(name, w)) {
+          w.muli(1 - learningRate * weightDecay);
+        }
+        w.subi(update.muli(corrected));
+        JniUtils.zeroGrad((PtNDArray) w);
       }
       return norm;
     }

@@ -20,7 +20,7 @@ class SftTrainerTest {
   private static final java.io.PrintStream QUIET = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
 
   private static SftConfig tinyConfig(int steps) {
-    return new SftConfig("tiny", 320, 24, 2, 3e-3, 0.0, 10, steps, 5, 1.0, 1000, 5, 7, true);
+    return new SftConfig("tiny", 320, 24, 2, 3e-3, 0.0, 10, steps, 5, 1.0, 1000, 5, 7, false);
   }
 
   @Test
@@ -46,6 +46,18 @@ class SftTrainerTest {
         }
       }
       assertThat(correct / (double) test.size()).isGreaterThan(0.9);
+    }
+  }
+
+  @Test
+  void aResumedRunWithImageJitterIsExactToo(@TempDir Path tmp) throws Exception {
+    List<SftExample> data = SyntheticVqa.sft(SyntheticVqa.generate(30, 4));
+    SftConfig jitter = new SftConfig("tiny", 320, 12, 2, 3e-3, 0.0, 2, 6, 5, 1.0, 1000, 2, 9, true);
+    new SftTrainer(jitter, tmp.resolve("a"), QUIET).train(data, false);
+    new SftTrainer(jitter, tmp.resolve("b"), QUIET).stopAfter(3).train(data, false);
+    new SftTrainer(jitter, tmp.resolve("b"), QUIET).train(data, true);
+    try (VqaModel a = VqaModel.load(tmp.resolve("a/model")); VqaModel b = VqaModel.load(tmp.resolve("b/model"))) {
+      a.weights().forEach((name, w) -> assertThat(b.weights().get(name)).as(name).containsExactly(w));
     }
   }
 
