@@ -156,6 +156,26 @@ public final class DimseStudySource implements StudySource {
       put(id, TagFromName.SeriesInstanceUID, seriesInstanceUid);
     }
     Receiver receiver = new Receiver(destinationDir);
+    try {
+      receive(id, studyInstanceUid, expected, receiver);
+    } catch (PacsException e) {
+      throw new PacsException(e.kind(), e.getMessage() + "; " + receiver.files().size()
+          + " complete instance(s) were written before the failure", e);
+    }
+    List<Path> files = receiver.files();
+    if (files.size() < expected) {
+      throw new PacsException(Kind.PROTOCOL, describe() + " sent " + files.size() + " of " + expected
+          + " instance(s) of " + studyInstanceUid);
+    }
+    long bytes = 0;
+    for (Path f : files) {
+      bytes += f.toFile().length();
+    }
+    return new RetrievedStudy(studyInstanceUid, files, bytes);
+  }
+
+  private void receive(AttributeList id, String studyInstanceUid, int expected, Receiver receiver) {
+    Path destinationDir = receiver.destination;
     if (config.retrieve() == DimseConfig.RetrieveMethod.C_GET) {
       Set<String> classes = sopClassesIn(studyInstanceUid);
       run("C-GET", () -> new GetSOPClassSCU(config.host(), config.port(), config.calledAet(), config.callingAet(),
@@ -179,16 +199,6 @@ public final class DimseStudySource implements StudySource {
         }
       }
     }
-    List<Path> files = receiver.files();
-    if (files.size() < expected) {
-      throw new PacsException(Kind.PROTOCOL, describe() + " sent " + files.size() + " of " + expected
-          + " instance(s) of " + studyInstanceUid);
-    }
-    long bytes = 0;
-    for (Path f : files) {
-      bytes += f.toFile().length();
-    }
-    return new RetrievedStudy(studyInstanceUid, files, bytes);
   }
 
   @Override

@@ -121,7 +121,8 @@ public final class DicomWebClient implements AutoCloseable {
   }
 
   /**
-   * STOW-RS of Part-10 files to {@code studies}: the files are streamed, never loaded whole. Returns the
+   * STOW-RS of Part-10 files to {@code studies}: the files are streamed, never loaded whole. Every file is
+   * checked to be Part-10 first ({@link IllegalArgumentException} otherwise, nothing sent). Returns the
    * server's response document; a failed instance in it (FailedSOPSequence) is a PROTOCOL error.
    */
   public JsonNode store(List<Path> files) {
@@ -340,6 +341,11 @@ public final class DicomWebClient implements AutoCloseable {
     for (Path file : files) {
       if (!Files.isRegularFile(file)) {
         throw new IllegalArgumentException("not a file: " + file);
+      }
+      try {
+        Part10Header.read(file); // refuse before sending anything, rather than half a study
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot send " + file + ": " + e.getMessage(), e);
       }
       parts.add(HttpRequest.BodyPublishers.ofString(
           "\r\n--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n", StandardCharsets.US_ASCII));

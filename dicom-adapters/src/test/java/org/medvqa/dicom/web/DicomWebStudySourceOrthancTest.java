@@ -150,6 +150,15 @@ class DicomWebStudySourceOrthancTest {
   }
 
   @Test
+  void nonDicomFileIsRefusedBeforeAnythingIsSent(@TempDir Path dir) throws Exception {
+    Path text = Files.writeString(dir.resolve("notes.dcm"), "not DICOM");
+    int before = pacs.countInstances();
+    assertThatThrownBy(() -> source.store(List.of(study.files().get(0), text)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("notes.dcm");
+    assertThat(pacs.countInstances()).isEqualTo(before);
+  }
+
+  @Test
   void wrongPasswordIsUnauthorized() {
     try (DicomWebStudySource wrong = new DicomWebStudySource(config(pacs.user(), "not-the-password"))) {
       assertThatThrownBy(wrong::echo)

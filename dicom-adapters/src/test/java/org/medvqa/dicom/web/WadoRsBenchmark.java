@@ -51,26 +51,18 @@ public final class WadoRsBenchmark {
         String url = pacs.dicomWebUrl() + "/studies/" + study.studyInstanceUid();
         double[] curlRates = new double[rounds];
         double[] clientRates = new double[rounds];
-        long body = 0;
+        // One untimed warm-up of each side; it also tells the multipart body size both rates are counted over.
+        long body = curlBody(url, pacs, work.resolve("curl.bin"));
+        runClient(client, study, work.resolve("warm-up"), body);
         for (int r = 0; r < rounds; r++) {
-          Path curlOut = work.resolve("curl.bin");
-          String[] curl = curl(url, pacs, curlOut);
-          body = Long.parseLong(curl[0]);
-          curlRates[r] = body / 1e6 / Double.parseDouble(curl[1]);
-          Files.deleteIfExists(curlOut);
-
-          Path out = work.resolve("client-" + r);
-          long start = System.nanoTime();
-          List<Path> files = client.retrieveInstances("studies/" + study.studyInstanceUid(), out);
-          double seconds = (System.nanoTime() - start) / 1e9;
-          if (files.size() != slices) {
-            throw new IllegalStateException("retrieved " + files.size() + " of " + slices);
+          // Alternate who goes first, so neither side always meets the server's warmer caches.
+          if (r % 2 == 0) {
+            curlRates[r] = runCurl(url, pacs, work.resolve("curl.bin"));
+            clientRates[r] = runClient(client, study, work.resolve("client-" + r), body);
+          } else {
+            clientRates[r] = runClient(client, study, work.resolve("client-" + r), body);
+            curlRates[r] = runCurl(url, pacs, work.resolve("curl.bin"));
           }
-          clientRates[r] = body / 1e6 / seconds;
-          for (Path f : files) {
-            Files.delete(f);
-          }
-          Files.delete(out);
           System.out.printf("[%d slices] round %d/%d: curl %.0f MB/s, client %.0f MB/s%n", slices, r + 1, rounds,
               curlRates[r], clientRates[r]);
         }
@@ -90,6 +82,34 @@ public final class WadoRsBenchmark {
         + " | client in a -Xmx" + HEAP_MB + "m JVM: peak heap MB, peak RSS MB |");
     System.out.println("|---|---|---|---|---|---|");
     rows.forEach(System.out::println);
+  }
+
+  /** Curl's rate in MB/s over the body it fetched. */
+  private static double runCurl(String url, OrthancServer pacs, Path out) throws IOException, InterruptedException {
+    String[] curl = curl(url, pacs, out);
+    Files.deleteIfExists(out);
+    return Long.parseLong(curl[0]) / 1e6 / Double.parseDouble(curl[1]);
+  }
+
+  private static long curlBody(String url, OrthancServer pacs, Path out) throws IOException, InterruptedException {
+    String[] curl = curl(url, pacs, out);
+    Files.deleteIfExists(out);
+    return Long.parseLong(curl[0]);
+  }
+
+  /** The client's rate in MB/s over {@code body} bytes (the multipart size as curl counts it). */
+  private static double runClient(DicomWebClient client, SyntheticStudy study, Path out, long body) throws IOException {
+    long start = System.nanoTime();
+    List<Path> files = client.retrieveInstances("studies/" + study.studyInstanceUid(), out);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (files.size() != study.files().size()) {
+      throw new IllegalStateException("retrieved " + files.size() + " of " + study.files().size());
+    }
+    for (Path f : files) {
+      Files.delete(f);
+    }
+    Files.delete(out);
+    return body / 1e6 / seconds;
   }
 
   private static String[] curl(String url, OrthancServer pacs, Path out) throws IOException, InterruptedException {
