@@ -17,7 +17,10 @@ import org.medvqa.dicom.FrameDecoder;
  * is loaded once; without it {@link #available()} is false.
  */
 public final class GdcmFrameDecoder implements FrameDecoder {
-  private static final boolean LOADED = load();
+  /** Loaded on first use only: most files never need GDCM, and loading a native library warns on JDK 24+. */
+  private static final class Native {
+    static final boolean LOADED = load();
+  }
 
   private static boolean load() {
     try {
@@ -30,13 +33,13 @@ public final class GdcmFrameDecoder implements FrameDecoder {
 
   @Override
   public boolean available() {
-    return LOADED;
+    return Native.LOADED;
   }
 
   @Override
   public DicomFrame decode(Path file, int frameIndex) throws IOException {
     String name = file.getFileName().toString();
-    if (!LOADED) {
+    if (!Native.LOADED) {
       throw new IOException("GDCM's native library gdcmjni is not on java.library.path");
     }
     ImageReader reader = new ImageReader();

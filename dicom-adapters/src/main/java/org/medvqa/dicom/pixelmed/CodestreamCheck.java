@@ -124,6 +124,55 @@ final class CodestreamCheck {
   }
 
 
+  /**
+   * Codestreams the ImageIO codecs decode to different pixels than the reference decoders (dcmtk,
+   * libjpeg-turbo, OpenJPEG), measured on pydicom's corpus; the reader sends them to GDCM when it can:
+   * <ul>
+   *   <li>lossy JPEG with three components, no JFIF or Adobe marker and component ids other than the
+   *       JFIF 1,2,3, in an object whose Photometric Interpretation is RGB: nothing in the codestream
+   *       says YCbCr, so the tag decides and the data is RGB; the JDK reader converts it as YCbCr
+   *       anyway (pydicom's SC_jpeg_no_color_transform). Ids 1,2,3 keep the JFIF reading, which is
+   *       what SC_rgb_jpeg_lossy_gdcm (YCbCr data mislabelled RGB) needs;
+   *   <li>JPEG 2000 wrapped in a JP2 file header (not allowed in DICOM): jai-imageio applies the
+   *       JP2 colour box and blurs edges that the lossless data keeps sharp.
+   * </ul>
+   */
+  static boolean misreadByImageIo(String ts, byte[] code, String photometric) {
+    if (TransferSyntaxes.JPEG_2000.equals(ts) || TransferSyntaxes.JPEG_2000_LOSSLESS.equals(ts)) {
+      return code.length > 12 && code[4] == 'j' && code[5] == 'P' && code[6] == ' ' && code[7] == ' ';
+    }
+    if ((!TransferSyntaxes.JPEG_BASELINE.equals(ts) && !TransferSyntaxes.JPEG_EXTENDED.equals(ts))
+        || !"RGB".equals(photometric)) {
+      return false;
+    }
+    if (code.length < 4 || (code[0] & 0xFF) != 0xFF || (code[1] & 0xFF) != 0xD8) {
+      return false;
+    }
+    int pos = 2;
+    while (pos + 4 <= code.length) {
+      if ((code[pos] & 0xFF) != 0xFF) {
+        return false;
+      }
+      int marker = code[pos + 1] & 0xFF;
+      int length = u16(code, pos + 2);
+      if (marker == 0xEE || marker == 0xE0) {
+        return false; // Adobe APP14 or JFIF APP0 state the colour space explicitly
+      }
+      if (marker == 0xC0 || marker == 0xC1) {
+        int components = pos + 9 < code.length ? code[pos + 9] & 0xFF : 0;
+        if (components != 3 || pos + 10 + 9 > code.length) {
+          return false;
+        }
+        return !(code[pos + 10] == 1 && code[pos + 13] == 2 && code[pos + 16] == 3);
+      }
+      if (marker == 0xDA || length < 2) {
+        return false;
+      }
+      pos += 2 + length;
+    }
+    return false;
+  }
+
   /** Width and height from the first SOFn (or SOF55 for JPEG-LS) marker segment. */
   static int[] jpegSize(byte[] b) {
     if (b.length < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) {

@@ -54,6 +54,10 @@ final class CompressedFrames {
     }
     CodestreamCheck.verify(name, ts, codestream, info);
 
+    if (!needsFallback(info) && fallback != null && CodestreamCheck.misreadByImageIo(ts, codestream, info.photometricInterpretation())
+        && fallback.available()) {
+      return fallback.decode(file, frameIndex);
+    }
     if (needsFallback(info)) {
       if (fallback == null || !fallback.available()) {
         throw new UnsupportedTransferSyntaxException(ts, "needs the GDCM decoder, which is not available"

@@ -114,7 +114,7 @@ final class StructureGuard {
     }
     boolean guessed = false;
     if (ts == null || ts.isEmpty()) {
-      ts = guessTransferSyntax(datasetStart);
+      ts = guessTransferSyntax(datasetStart, hasMeta);
       guessed = true;
     }
     ByteBuffer dataset = buf;
@@ -135,7 +135,7 @@ final class StructureGuard {
   }
 
   /** A bare data set: explicit or implicit VR, little or big endian, from its first element. */
-  private String guessTransferSyntax(int pos) throws DicomFormatException {
+  private String guessTransferSyntax(int pos, boolean hasMeta) throws DicomFormatException {
     if (pos + 8 > buf.limit()) {
       throw fail("not a DICOM file (too short, no DICM prefix)");
     }
@@ -148,7 +148,9 @@ final class StructureGuard {
     if (plausibleFirstGroup(groupBe) && vr) {
       return TransferSyntaxes.EXPLICIT_VR_BIG_ENDIAN;
     }
-    throw fail("not a DICOM file (no DICM prefix and no data element at the start)");
+    throw fail(hasMeta
+        ? "the meta header names no transfer syntax and the data set's encoding is not recognisable"
+        : "not a DICOM file (no DICM prefix and no data element at the start)");
   }
 
   private static boolean plausibleFirstGroup(int group) {

@@ -1,6 +1,7 @@
 package org.medvqa.plugin.adapters;
 
 import org.medvqa.dicom.source.StudySource;
+import org.medvqa.plugin.jobs.ProcessTrainer;
 import org.medvqa.plugin.server.Components;
 import org.medvqa.plugin.service.StudyStore;
 import org.medvqa.terminology.Terminology;
@@ -27,6 +28,6 @@ public final class RealComponents {
         new TerminologyConcepts(terminology),
         new RewardScoring((answer, reference, question) -> terminology.alignment().score(answer, reference, question).score()),
         new SrAdapter(),
-        null);
+        new ProcessTrainer());
   }
 }

@@ -15,4 +15,11 @@ public interface Trainer {
    */
   void train(TrainingSpec spec, Path outDir, TrainingProgress progress, BooleanSupplier cancelled)
       throws Exception;
+
+  /**
+   * Refuses a spec this trainer cannot run (unknown option, unsupported kind) before a job starts.
+   *
+   * @throws IllegalArgumentException with the reason
+   */
+  default void check(TrainingSpec spec) {}
 }

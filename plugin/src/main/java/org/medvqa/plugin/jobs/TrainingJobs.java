@@ -42,7 +42,7 @@ public final class TrainingJobs {
    * @throws BadRequestException for an unknown dataset or a path outside the datasets root
    */
   public synchronized TrainingJob.Snapshot start(
-      TrainingKind kind, String dataset, String baseModelId, int steps, long seed) {
+      TrainingKind kind, String dataset, String baseModelId, int steps, long seed, java.util.Map<String, Object> options) {
     if (running != null && running.snapshot().status() == TrainingJob.Status.RUNNING) {
       throw new JobConflictException(running.id());
     }
@@ -57,11 +57,16 @@ public final class TrainingJobs {
         ? baseModelId
         : registry.activeInfo().orElseThrow(() -> new BadRequestException("no base model: none is active")).id();
     Path baseDir = registry.directoryOf(base);
+    TrainingSpec spec = new TrainingSpec(kind, data, baseDir, steps, seed, options);
+    try {
+      trainer.check(spec);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(e.getMessage(), e);
+    }
     String id = "job-" + counter.incrementAndGet();
     TrainingJob job = new TrainingJob(id, kind, dataset, base);
     jobs.put(id, job);
     running = job;
-    TrainingSpec spec = new TrainingSpec(kind, data, baseDir, steps, seed);
     Thread.ofPlatform().name("medvqa-training-" + id).daemon().start(() -> run(job, spec));
     return job.snapshot();
   }

@@ -41,7 +41,8 @@ public final class TrainingJobsResource {
         body.dataset(),
         body.baseModel(),
         body.steps() == null ? 0 : body.steps(),
-        body.seed() == null ? 0L : body.seed());
+        body.seed() == null ? 0L : body.seed(),
+        body.options());
     return Response.status(202)
         .location(UriBuilder.fromPath("/api/v1/training-jobs/{id}").build(job.id()))
         .entity(job)
