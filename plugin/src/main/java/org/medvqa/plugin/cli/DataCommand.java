@@ -66,7 +66,7 @@ public final class DataCommand implements Callable<Integer> {
         + "pleural_effusion, cardiomegaly, cyst, hydrocephalus); repeatable")
     Map<String, Double> prevalence = Map.of();
 
-    @Option(names = "--format", defaultValue = "png", description = "image files: dicom or png (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "dicom", description = "image files: dicom or png (default ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--json", description = "print one JSON document describing what was written")

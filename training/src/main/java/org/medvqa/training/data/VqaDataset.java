@@ -17,7 +17,7 @@ import java.util.Map;
  * <pre>
  * VqaDataset data = VqaDataset.open(Path.of("phantom"));
  * for (VqaExample e : data.split(Split.TRAIN)) {
- *   ModelReadyImage img = images.load(data.imagePath(e));   // see DatasetImages
+ *   ModelReadyImage img = images.load(data, e);   // DatasetImages: decoded once, cached
  * }
  * System.out.println(data.skipped() + " rows skipped: " + data.problems());
  * </pre>

@@ -8,16 +8,16 @@ import java.util.List;
  */
 public enum FindingType {
   NODULE("nodule", "a nodule", "nodules", true,
-      List.of("pulmonary nodule", "lung nodule", "spot on the lung"), List.of("a lung nodule", "a spot on the lung")),
+      List.of("pulmonary nodule", "lung nodule", "nodular opacity"), List.of("a lung nodule", "a spot on the lung")),
   MASS("mass", "a mass", "masses", true,
-      List.of("tumor", "tumour", "lesion", "growth"), List.of("a tumor", "a tumour", "a lesion")),
+      List.of("tumor", "tumour", "lesion"), List.of("a tumor", "a tumour", "a growth")),
   PLEURAL_EFFUSION("pleural effusion", "a pleural effusion", "pleural effusions", false,
       List.of("effusion", "fluid around the lung", "water on the lung"),
       List.of("fluid around the lung", "an effusion", "water on the lung")),
   CARDIOMEGALY("cardiomegaly", "cardiomegaly", "cardiomegaly", false,
-      List.of("enlarged heart", "cardiac enlargement", "big heart"), List.of("an enlarged heart", "cardiac enlargement")),
+      List.of("enlarged heart", "cardiac enlargement"), List.of("an enlarged heart", "a big heart")),
   CYST("cyst", "a cyst", "cysts", true,
-      List.of("renal cyst", "kidney cyst", "fluid-filled sac"), List.of("a renal cyst", "a kidney cyst")),
+      List.of("renal cyst", "kidney cyst"), List.of("a renal cyst", "a kidney cyst", "a fluid-filled sac")),
   HYDROCEPHALUS("hydrocephalus", "hydrocephalus", "hydrocephalus", false,
       List.of("enlarged ventricles", "ventriculomegaly", "water on the brain"),
       List.of("enlarged ventricles", "ventriculomegaly", "water on the brain"));
@@ -58,11 +58,12 @@ public enum FindingType {
     return focal;
   }
 
-  /** Accepted alternatives for the term (synonyms, lay terms). */
+  /** Accepted alternatives for the term (synonyms the terminology knows, lay terms). */
   public List<String> synonyms() {
     return synonyms;
   }
 
+  /** Names used in paraphrased questions; may include lay terms that are not accepted answers. */
   List<String> synonymsWithArticle() {
     return synonymsWithArticle;
   }

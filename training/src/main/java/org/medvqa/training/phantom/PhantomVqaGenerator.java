@@ -268,7 +268,7 @@ public final class PhantomVqaGenerator {
   private static PhantomImageSink sinkFor(ImageFormat format) {
     return switch (format) {
       case PNG -> new PngSink();
-      case DICOM -> throw new UnsupportedOperationException("DICOM output needs dicom-adapters' writer (coming)");
+      case DICOM -> new DicomSink();
     };
   }
 

@@ -139,7 +139,7 @@ final class Phrasebook {
     String[] w = location.split(" ");
     String side = w[0];
     if (location.equals("liver")) {
-      return List.of("hepatic", "right upper quadrant");
+      return List.of("hepatic", "liver parenchyma");
     }
     if (location.equals("both lungs")) {
       return List.of("bilateral", "both sides", "left and right lung");

@@ -242,7 +242,7 @@ final class QuestionWriter {
         ? "No finding is seen; the " + spec.kind().region() + " looks normal."
         : "There is " + Narrator.describe(spec, spec.findings().get(0)) + ".";
     List<String> paraphrases = spec.normal()
-        ? List.of("no abnormality", "no finding", "none")
+        ? List.of("no abnormality", "no finding", "unremarkable")
         : spec.findings().get(0).type().synonyms();
     return new Draft("finding", book.template(Phrasebook.WHICH_FINDING, p), answer,
         QuestionType.MULTIPLE_CHOICE, finalOptions, reasoning, paraphrases);

@@ -28,24 +28,34 @@ class PhantomVqaGeneratorTest {
 
   @Test
   void theSameSeedGivesByteIdenticalFilesAndAnotherSeedDoesNot() throws Exception {
-    PhantomVqaGenerator.Result a = new PhantomVqaGenerator(SMALL, ImageFormat.PNG)
+    PhantomVqaGenerator.Result a = new PhantomVqaGenerator(SMALL, ImageFormat.DICOM)
         .generate(dir.resolve("a"), PhantomVqaGenerator.Progress.NONE);
-    PhantomVqaGenerator.Result b = new PhantomVqaGenerator(SMALL, ImageFormat.PNG)
+    PhantomVqaGenerator.Result b = new PhantomVqaGenerator(SMALL, ImageFormat.DICOM)
         .generate(dir.resolve("b"), PhantomVqaGenerator.Progress.NONE);
-    PhantomVqaGenerator.Result c = new PhantomVqaGenerator(SMALL.withSeed(12), ImageFormat.PNG)
+    PhantomVqaGenerator.Result c = new PhantomVqaGenerator(SMALL.withSeed(12), ImageFormat.DICOM)
         .generate(dir.resolve("c"), PhantomVqaGenerator.Progress.NONE);
     Map<String, byte[]> filesA = files(a.dir());
     Map<String, byte[]> filesB = files(b.dir());
     assertThat(filesA.keySet()).isEqualTo(filesB.keySet()).contains("dataset.json", "train.jsonl", "val.jsonl",
-        "test.jsonl", "reports.jsonl", "images/pv-000000.png");
+        "test.jsonl", "reports.jsonl", "images/pv-000000.dcm");
     filesA.forEach((name, bytes) -> assertThat(filesB.get(name)).as(name).isEqualTo(bytes));
     assertThat(a.contentSha256()).isEqualTo(b.contentSha256()).isNotEqualTo(c.contentSha256());
-    assertThat(files(c.dir()).get("images/pv-000000.png")).isNotEqualTo(filesA.get("images/pv-000000.png"));
+    assertThat(files(c.dir()).get("images/pv-000000.dcm")).isNotEqualTo(filesA.get("images/pv-000000.dcm"));
+  }
+
+  @Test
+  void pngOutputIsDeterministicToo() throws Exception {
+    PhantomConfig tiny = SMALL.withN(4);
+    Path a = new PhantomVqaGenerator(tiny, ImageFormat.PNG).generate(dir.resolve("a"), PhantomVqaGenerator.Progress.NONE).dir();
+    Path b = new PhantomVqaGenerator(tiny, ImageFormat.PNG).generate(dir.resolve("b"), PhantomVqaGenerator.Progress.NONE).dir();
+    Map<String, byte[]> filesA = files(a);
+    assertThat(filesA).containsKey("images/pv-000003.png");
+    filesA.forEach((name, bytes) -> assertThat(files(b).get(name)).as(name).isEqualTo(bytes));
   }
 
   @Test
   void writesADatasetThatLoadsCleanlyWithDisjointSplits() throws Exception {
-    PhantomVqaGenerator.Result r = new PhantomVqaGenerator(SMALL, ImageFormat.PNG)
+    PhantomVqaGenerator.Result r = new PhantomVqaGenerator(SMALL, ImageFormat.DICOM)
         .generate(dir.resolve("d"), PhantomVqaGenerator.Progress.NONE);
     VqaDataset data = VqaDataset.open(r.dir());
     assertThat(data.skipped()).isZero();
@@ -71,7 +81,7 @@ class PhantomVqaGeneratorTest {
     List<String> reports = Files.readAllLines(r.dir().resolve("reports.jsonl"));
     assertThat(reports).hasSize(30);
     JsonNode report = new ObjectMapper().readTree(reports.get(0));
-    assertThat(report.get("image").asText()).isEqualTo("images/pv-000000.png");
+    assertThat(report.get("image").asText()).isEqualTo("images/pv-000000.dcm");
     assertThat(report.get("report").asText()).contains("Findings:", "Impression:");
     Set<String> imagesOnDisk = new HashSet<>();
     try (Stream<Path> s = Files.list(r.dir().resolve("images"))) {
@@ -110,12 +120,14 @@ class PhantomVqaGeneratorTest {
     assertThatThrownBy(() -> SMALL.withPrevalence(Map.of(FindingType.CYST, -0.1))).hasMessageContaining("cyst");
   }
 
-  private static Map<String, byte[]> files(Path root) throws Exception {
+  private static Map<String, byte[]> files(Path root) {
     Map<String, byte[]> out = new HashMap<>();
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : s.filter(Files::isRegularFile).toList()) {
         out.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
       }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
     return out;
   }
