@@ -85,7 +85,8 @@ public final class DicomWebClient implements AutoCloseable {
       while (reader.nextPart()) {
         Path tmp = destinationDir.resolve(".part-" + UUID.randomUUID() + ".tmp");
         try {
-          HeadCapture head = new HeadCapture(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16));
+          // A small buffer: body chunks of up to 64 KiB go straight to the file, only part headers are gathered.
+          HeadCapture head = new HeadCapture(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 13));
           try (head) {
             reader.transferBodyTo(head);
           }

@@ -218,7 +218,16 @@ public final class MultipartRelatedReader {
     int n = in.read(buf, limit, buf.length - limit);
     if (n < 0) {
       eof = true;
-    } else {
+      return;
+    }
+    limit += n;
+    // Take what has already arrived too (without blocking): fewer, larger writes downstream.
+    while (limit < buf.length && in.available() > 0) {
+      n = in.read(buf, limit, buf.length - limit);
+      if (n < 0) {
+        eof = true;
+        return;
+      }
       limit += n;
     }
   }

@@ -48,6 +48,8 @@ public final class OrthancServer implements AutoCloseable {
   private final int scpPort;
   private final String user = "medvqa";
   private final String password;
+  /** Stops Orthanc if the test JVM exits without closing us (a crash, a surefire timeout). */
+  private final Thread stopOnExit;
 
   private OrthancServer(Path dir, Process process, int httpPort, int dicomPort, int scpPort, String password) {
     this.dir = dir;
@@ -56,6 +58,8 @@ public final class OrthancServer implements AutoCloseable {
     this.dicomPort = dicomPort;
     this.scpPort = scpPort;
     this.password = password;
+    this.stopOnExit = new Thread(process::destroyForcibly, "orthanc-stop-on-exit");
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
 
   /** Starts Orthanc and waits until its REST API answers (at most 30 s). */
@@ -214,6 +218,11 @@ public final class OrthancServer implements AutoCloseable {
   /** Stops Orthanc by its PID (SIGTERM, then SIGKILL after 10 s) and deletes its folder. */
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException alreadyExiting) {
+      // the hook is running or about to: it stops the process
+    }
     ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroy);
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
