@@ -50,7 +50,7 @@ class DicomWebClientRequestsTest {
       int now = inFlight.incrementAndGet();
       maxInFlight.accumulateAndGet(now, Math::max);
       try {
-        Thread.sleep(150);
+        Thread.sleep(500);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

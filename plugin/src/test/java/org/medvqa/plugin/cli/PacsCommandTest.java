@@ -53,7 +53,7 @@ class PacsCommandTest {
     });
     badServer.createContext("/slow/studies", exchange -> {
       try {
-        Thread.sleep(3000);
+        Thread.sleep(15_000); // far beyond --timeout 0.5; the client gives up first
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
