@@ -125,7 +125,7 @@ public final class DataCommand implements Callable<Integer> {
   }
 
   @Command(name = "check", description = "Check a dataset directory: malformed rows, empty answers, missing images, "
-      + "images shared across splits. Exit 0 when clean, 3 when problems were found.")
+      + "images shared across splits (and with --decode, unreadable images). Exit 0 when clean, 3 when problems were found.")
   static final class Check implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -135,12 +135,15 @@ public final class DataCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
+    @Option(names = "--decode", description = "also decode every image once (slower; finds corrupt files)")
+    boolean decode;
+
     @Option(names = "--max-listed", defaultValue = "50", description = "problems listed in text output (default ${DEFAULT-VALUE})")
     int maxListed;
 
     @Override
     public Integer call() {
-      CheckReport report = DatasetChecker.check(dir);
+      CheckReport report = DatasetChecker.check(dir, decode);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(report.toJson().toString());

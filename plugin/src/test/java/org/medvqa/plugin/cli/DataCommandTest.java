@@ -41,9 +41,10 @@ class DataCommandTest {
     assertThat(meta.at("/knobs/image_size").asInt()).isEqualTo(32);
     assertThat(meta.at("/knobs/prevalence/nodule").asDouble()).isEqualTo(0.9);
 
-    Run check = run("data", "check", out.toString(), "--json");
+    Run check = run("data", "check", out.toString(), "--json", "--decode");
     assertThat(check.code()).isEqualTo(0);
     assertThat(new ObjectMapper().readTree(check.out()).get("clean").asBoolean()).isTrue();
+    assertThat(new ObjectMapper().readTree(check.out()).get("unreadable_images").asInt()).isZero();
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param format its layout
  * @param questions usable questions per split
  * @param images distinct usable images per split
- * @param problems bad rows: malformed, empty answer, missing image
+ * @param problems bad rows: malformed, empty answer, missing image; undecodable images when asked
  * @param duplicateImages one line per image (path or identical bytes) that two splits share
  */
 public record CheckReport(Path root, DatasetFormat format, Map<Split, Integer> questions,
@@ -48,6 +48,7 @@ public record CheckReport(Path root, DatasetFormat format, Map<Split, Integer> q
     b.append(count(RowProblem.Kind.MALFORMED)).append(" malformed rows, ")
         .append(count(RowProblem.Kind.EMPTY_ANSWER)).append(" empty answers, ")
         .append(count(RowProblem.Kind.MISSING_IMAGE)).append(" missing images, ")
+        .append(count(RowProblem.Kind.UNREADABLE_IMAGE)).append(" unreadable images, ")
         .append(duplicateImages.size()).append(" images shared across splits");
     return b.toString();
   }
@@ -67,6 +68,7 @@ public record CheckReport(Path root, DatasetFormat format, Map<Split, Integer> q
     o.put("malformed_rows", count(RowProblem.Kind.MALFORMED));
     o.put("empty_answers", count(RowProblem.Kind.EMPTY_ANSWER));
     o.put("missing_images", count(RowProblem.Kind.MISSING_IMAGE));
+    o.put("unreadable_images", count(RowProblem.Kind.UNREADABLE_IMAGE));
     o.put("duplicate_images_across_splits", duplicateImages.size());
     ArrayNode p = o.putArray("problems");
     for (RowProblem r : problems) {

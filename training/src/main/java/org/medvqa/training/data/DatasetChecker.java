@@ -24,7 +24,16 @@ import java.util.TreeMap;
 public final class DatasetChecker {
   private DatasetChecker() {}
 
+  /** Checks rows, image presence and cross-split duplicates (no decoding). */
   public static CheckReport check(Path dir) {
+    return check(dir, false);
+  }
+
+  /**
+   * As {@link #check(Path)}; with {@code decode}, also decodes every image once through {@link
+   * DatasetImages} and reports those that fail as {@link RowProblem.Kind#UNREADABLE_IMAGE}.
+   */
+  public static CheckReport check(Path dir, boolean decode) {
     Path root = dir.toAbsolutePath().normalize();
     DatasetFormat format = DatasetLayout.detect(root);
     ReadResult read;
@@ -59,6 +68,16 @@ public final class DatasetChecker {
       }
     });
     duplicates.addAll(sameBytesAcrossSplits(root, splitsOfImage));
+    if (decode) {
+      DatasetImages images = new DatasetImages(org.medvqa.dicom.PreprocessOptions.DEFAULT, 0);
+      for (String image : splitsOfImage.keySet()) {
+        try {
+          images.load(root.resolve(image));
+        } catch (DatasetException e) {
+          problems.add(new RowProblem(image, 0, RowProblem.Kind.UNREADABLE_IMAGE, e.getMessage()));
+        }
+      }
+    }
     Map<Split, Integer> images = new EnumMap<>(Split.class);
     splitsOfImage.values().forEach(splits -> splits.forEach(s -> images.merge(s, 1, Integer::sum)));
     return new CheckReport(root, format, questions, images, problems, duplicates);

@@ -17,7 +17,9 @@ public record RowProblem(String file, int row, Kind kind, String message) {
     /** The answer is missing or blank. */
     EMPTY_ANSWER,
     /** The image the row names does not exist under the dataset root. */
-    MISSING_IMAGE
+    MISSING_IMAGE,
+    /** The image exists but does not decode (only checked on request: {@code data check --decode}). */
+    UNREADABLE_IMAGE
   }
 
   @Override

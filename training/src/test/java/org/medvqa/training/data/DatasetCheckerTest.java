@@ -52,4 +52,21 @@ class DatasetCheckerTest {
     assertThat(r.toJson().get("clean").asBoolean()).isFalse();
     assertThat(r.toJson().get("problems")).hasSize(3);
   }
+
+  @Test
+  void decodingFindsCorruptImagesThatMerelyExist() throws Exception {
+    Files.createDirectories(dir.resolve("images"));
+    java.awt.image.BufferedImage ok = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    javax.imageio.ImageIO.write(ok, "png", dir.resolve("images/ok.png").toFile());
+    Files.write(dir.resolve("images/corrupt.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0});
+    Files.writeString(dir.resolve("train.jsonl"), row("t1", "images/ok.png", "yes") + row("t2", "images/corrupt.png", "no"));
+    assertThat(DatasetChecker.check(dir).clean()).isTrue();
+    CheckReport decoded = DatasetChecker.check(dir, true);
+    assertThat(decoded.clean()).isFalse();
+    assertThat(decoded.problems()).singleElement().satisfies(p -> {
+      assertThat(p.kind()).isEqualTo(RowProblem.Kind.UNREADABLE_IMAGE);
+      assertThat(p.file()).isEqualTo("images/corrupt.png");
+    });
+    assertThat(decoded.toJson().get("unreadable_images").asInt()).isEqualTo(1);
+  }
 }
