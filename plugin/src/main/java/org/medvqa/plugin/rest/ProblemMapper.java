@@ -36,7 +36,8 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     if (failure instanceof WebApplicationException web) {
       return fromWeb(web);
     }
-    if (find(failure, JsonProcessingException.class) != null) {
+    // CharConversionException: bytes Jackson's encoding detection took for UTF-16/32 and could not decode
+    if (find(failure, JsonProcessingException.class) != null || find(failure, java.io.CharConversionException.class) != null) {
       return Problem.response(400, "the request body is not valid JSON of the expected shape");
     }
     if (failure instanceof BadRequestException || failure instanceof IllegalArgumentException) {

@@ -7,19 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.medvqa.training.model.tokenizer.BpeTokenizer;
 
 /**
@@ -41,9 +37,9 @@ public final class Checkpoint {
 
   static void save(VqaModel model, Path dir, Provenance provenance) {
     Path target = dir.toAbsolutePath().normalize();
-    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + System.nanoTime());
+    Path tmp = null;
     try {
-      Files.createDirectories(tmp);
+      tmp = AtomicDirectory.temporarySibling(target);
       model.tokenizer().save(tmp.resolve(TOKENIZER));
       Map<String, Safetensors.Tensor> tensors = new LinkedHashMap<>();
       model.parameters().forEach((name, p) ->
@@ -78,31 +74,12 @@ public final class Checkpoint {
       config.set("provenance", prov);
       Files.writeString(tmp.resolve(CONFIG), JSON.writeValueAsString(config));
       Files.writeString(tmp.resolve(CARD), ModelCard.render(model, provenance));
-      replace(tmp, target);
+      AtomicDirectory.replace(tmp, target);
     } catch (IOException e) {
-      deleteQuietly(tmp);
+      if (tmp != null) {
+        AtomicDirectory.deleteQuietly(tmp);
+      }
       throw new UncheckedIOException("could not write model to " + target, e);
-    }
-  }
-
-  /** Renames the finished directory into place; an old model there is moved aside first, then removed. */
-  private static void replace(Path tmp, Path target) throws IOException {
-    Path old = null;
-    if (Files.exists(target)) {
-      old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
-      move(target, old);
-    }
-    move(tmp, target);
-    if (old != null) {
-      deleteQuietly(old);
-    }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
     }
   }
 
@@ -184,14 +161,4 @@ public final class Checkpoint {
     }
   }
 
-  static void deleteQuietly(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // best effort: a leftover temporary directory is harmless
-    }
-  }
 }

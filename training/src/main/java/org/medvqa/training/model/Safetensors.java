@@ -58,6 +58,19 @@ final class Safetensors {
     }
   }
 
+  /** The string metadata of the header. */
+  static Map<String, String> metadata(Path file) throws IOException {
+    byte[] head;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      byte[] len = in.readNBytes(8);
+      long n = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getLong();
+      head = in.readNBytes((int) n);
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    new ObjectMapper().readTree(head).path("__metadata__").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
+  }
+
   /** Reads every tensor; a truncated or malformed file is an {@link IllegalArgumentException}. */
   static Map<String, Tensor> read(Path file) throws IOException {
     byte[] all = Files.readAllBytes(file);

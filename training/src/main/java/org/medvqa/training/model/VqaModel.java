@@ -206,6 +206,26 @@ public final class VqaModel implements AutoCloseable {
    * Rows are right-padded: {@code [prefix | prompt completion pad...]}.
    */
   public TokenLogProbs logProbs(NDManager m, List<VqaPrompt> prompts, List<int[]> completions, boolean training) {
+    Teacher t = teacherForced(m, prompts, completions, training);
+    NDArray logp = t.logits().logSoftmax(2);
+    long b = prompts.size();
+    long c = t.target().getShape().get(1);
+    NDArray tokenLogp = logp.gather(t.target().reshape(b, c, 1), 2).reshape(b, c);
+    NDArray entropy = logp.exp().mul(logp).sum(new int[] {2}).neg();
+    return new TokenLogProbs(tokenLogp.mul(t.mask()), t.mask(), entropy.mul(t.mask()));
+  }
+
+  /**
+   * The logits (B, C, V) that predict each completion token (padding rows hold whatever the last
+   * position predicts; see {@link TokenLogProbs#mask()}). The PyTorch parity peer checks these.
+   */
+  public NDArray completionLogits(NDManager m, List<VqaPrompt> prompts, List<int[]> completions) {
+    return teacherForced(m, prompts, completions, false).logits();
+  }
+
+  private record Teacher(NDArray logits, NDArray target, NDArray mask) {}
+
+  private Teacher teacherForced(NDManager m, List<VqaPrompt> prompts, List<int[]> completions, boolean training) {
     if (prompts.size() != completions.size() || prompts.isEmpty()) {
       throw new IllegalArgumentException("one completion per prompt, at least one prompt");
     }
@@ -257,11 +277,7 @@ public final class VqaModel implements AutoCloseable {
     long d = config.width();
     NDArray at = m.create(source, new Shape(b, c, 1)).broadcast(b, c, d);
     NDArray logits = network.decoder.logits(store, hidden.gather(at, 1), training); // (B, C, V)
-    NDArray logp = logits.logSoftmax(2);
-    NDArray tokenLogp = logp.gather(m.create(target, new Shape(b, c, 1)), 2).reshape(b, c);
-    NDArray entropy = logp.exp().mul(logp).sum(new int[] {2}).neg();
-    NDArray maskArray = m.create(mask, new Shape(b, c));
-    return new TokenLogProbs(tokenLogp.mul(maskArray), maskArray, entropy.mul(maskArray));
+    return new Teacher(logits, m.create(target, new Shape(b, c)), m.create(mask, new Shape(b, c)));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -288,6 +304,11 @@ public final class VqaModel implements AutoCloseable {
 
   NDManager manager() {
     return manager;
+  }
+
+  /** A manager on the model's device for one step's arrays; close it when the step is done. */
+  public NDManager newManager() {
+    return manager.newSubManager();
   }
 
   @Override

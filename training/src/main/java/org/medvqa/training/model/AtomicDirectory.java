@@ -1,0 +1,56 @@
+package org.medvqa.training.model;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Writing a directory so that a crash never leaves half of it: fill a temporary sibling, then rename it
+ * into place (an existing directory is moved aside first and removed after).
+ */
+public final class AtomicDirectory {
+  private AtomicDirectory() {}
+
+  /** A fresh temporary sibling of {@code target} to fill. */
+  public static Path temporarySibling(Path target) throws IOException {
+    Path abs = target.toAbsolutePath().normalize();
+    Files.createDirectories(abs.getParent());
+    return Files.createDirectory(abs.resolveSibling("." + abs.getFileName() + ".tmp-" + System.nanoTime()));
+  }
+
+  public static void replace(Path filled, Path target) throws IOException {
+    Path abs = target.toAbsolutePath().normalize();
+    Path old = null;
+    if (Files.exists(abs)) {
+      old = abs.resolveSibling("." + abs.getFileName() + ".old-" + System.nanoTime());
+      move(abs, old);
+    }
+    move(filled, abs);
+    if (old != null) {
+      deleteQuietly(old);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  public static void deleteQuietly(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // best effort: a leftover temporary directory is harmless
+    }
+  }
+}
