@@ -16,6 +16,8 @@
  *       slices ordered along the slice normal, with a representative slice.
  *   <li>{@link org.medvqa.dicom.DicomImageWriter} — writes a Part-10 image from a {@link
  *       org.medvqa.dicom.DicomImageSpec} (16-bit pixels and metadata).
+ *   <li>{@link org.medvqa.dicom.FrameDecoder} — a decoder straight from a file (GDCM: {@code
+ *       Dicom.gdcm()}), the fallback and the benchmark's peer.
  *   <li>{@link org.medvqa.dicom.DicomFormatException} — the one bad-input failure of this module
  *       (not DICOM, truncated, forged length, broken codestream, unsupported transfer syntax).
  * </ul>

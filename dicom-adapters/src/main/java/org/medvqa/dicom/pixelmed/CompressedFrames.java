@@ -9,6 +9,8 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.medvqa.dicom.DicomFormatException;
 import org.medvqa.dicom.DicomFrame;
 import org.medvqa.dicom.DicomInfo;
@@ -27,6 +29,24 @@ final class CompressedFrames {
   private static final long MAX_EXPANSION = 2000;
   private static final long FLOOR_BYTES = 64L << 20;
   private static final long MAX_FRAME_BYTES = 1L << 30;
+
+  /**
+   * PixelMed rescans the whole class path for ImageIO plugins in every decoder's constructor (about
+   * 100 ms); a decoder per thread and frame geometry is built once and fed one codestream at a time.
+   */
+  private static final ThreadLocal<Map<DecoderKey, CompressedFrameDecoder>> DECODERS =
+      ThreadLocal.withInitial(HashMap::new);
+
+  private record DecoderKey(String ts, int bytesPerSample, int columns, int rows, int samples) {}
+
+  private static CompressedFrameDecoder newDecoder(DecoderKey key) {
+    try {
+      return new CompressedFrameDecoder(key.ts(), key.bytesPerSample(), key.columns(), key.rows(), key.samples(),
+          ColorSpace.getInstance(key.samples() == 3 ? ColorSpace.CS_sRGB : ColorSpace.CS_GRAY));
+    } catch (DicomException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
 
   private CompressedFrames() {}
 
@@ -73,15 +93,18 @@ final class CompressedFrames {
       return new DicomFrame(info.rows(), info.columns(), info.samplesPerPixel(),
           info.photometricInterpretation(), storedValues(raw, info));
     }
-    ColorSpace colorSpace = ColorSpace.getInstance(
-        info.samplesPerPixel() == 3 ? ColorSpace.CS_sRGB : ColorSpace.CS_GRAY);
     BufferedImage image;
     boolean convertedToRgb;
     try {
-      CompressedFrameDecoder decoder = new CompressedFrameDecoder(ts, new byte[][] {codestream},
-          bytesPerSample, info.columns(), info.rows(), info.samplesPerPixel(), colorSpace);
-      image = Watchdog.call(name, () -> decoder.getDecompressedFrameAsBufferedImage(0));
-      convertedToRgb = decoder.getColorSpaceConvertedToRGBDuringDecompression();
+      DecoderKey key = new DecoderKey(ts, bytesPerSample, info.columns(), info.rows(), info.samplesPerPixel());
+      boolean[] converted = new boolean[1];
+      image = Watchdog.call(name, () -> {
+        CompressedFrameDecoder decoder = DECODERS.get().computeIfAbsent(key, CompressedFrames::newDecoder);
+        BufferedImage decoded = decoder.getDecompressedFrameAsBufferedImage(codestream);
+        converted[0] = decoder.getColorSpaceConvertedToRGBDuringDecompression();
+        return decoded;
+      });
+      convertedToRgb = converted[0];
     } catch (DicomFormatException e) {
       throw e;
     } catch (Exception e) {

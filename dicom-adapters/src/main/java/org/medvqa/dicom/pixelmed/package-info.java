@@ -1,0 +1,13 @@
+/**
+ * The PixelMed adapter: the default {@link org.medvqa.dicom.DicomReader} ({@code PixelMedReader}) and
+ * {@link org.medvqa.dicom.DicomImageWriter} ({@code PixelMedImageWriter}).
+ *
+ * <p>Reading a file: {@code StructureGuard} walks every element and checks each declared length
+ * against the file before PixelMed allocates anything; PixelMed parses; native pixel data is unpacked
+ * by {@code NativePixels}; encapsulated frames are checked by {@code CodestreamCheck} (codestream
+ * size equals Rows/Columns, JPEG 2000 tile-part structure) and decoded by {@code CompressedFrames}:
+ * RLE by {@code RleFrameDecoder}, JPEG / JPEG lossless / JPEG 2000 by PixelMed's codec bridge over
+ * ImageIO (TwelveMonkeys, PixelMed's lossless JPEG, jai-imageio), under a {@code Watchdog}; JPEG-LS,
+ * 12-bit lossy JPEG and the codestreams ImageIO misreads go to the GDCM fallback.
+ */
+package org.medvqa.dicom.pixelmed;
