@@ -1,26 +1,21 @@
 package org.medvqa.terminology;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.medvqa.terminology.source.DefaultSources;
 
-/** One real default index per test JVM, built on disk under target/ from the shipped sources. */
+/**
+ * One real default index per test JVM: {@link DefaultIndex} with its cache under target/, so the
+ * first run builds it from the shipped sources and later runs (same content hash) reuse it.
+ */
 public final class TestTerminology {
+  static final Path CACHE = Path.of("target", "terminology-cache");
   private static volatile Terminology instance;
 
   private TestTerminology() {}
 
   public static synchronized Terminology get() {
     if (instance == null) {
-      try {
-        Path dir = Files.createTempDirectory(Path.of("target"), "test-index-");
-        Terminology.build(DefaultSources.all(), dir);
-        instance = Terminology.open(dir);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      System.setProperty("medvqa.terminology.cache", CACHE.toAbsolutePath().toString());
+      instance = Terminology.open(DefaultIndex.ensureBuilt());
     }
     return instance;
   }

@@ -7,6 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.medvqa.dicom.Dicom;
+import org.medvqa.dicom.DicomReader;
+import org.medvqa.dicom.DicomSeries;
+import org.medvqa.dicom.ImagePipeline;
+import org.medvqa.dicom.PreprocessOptions;
+import org.medvqa.dicom.SeriesIndex;
 import org.medvqa.training.model.Completion;
 import org.medvqa.training.model.GenerationOptions;
 import org.medvqa.training.model.ModelImage;
@@ -91,7 +97,34 @@ public final class AskCommand implements Callable<Integer> {
         throw new BadInputException("cannot read image " + source.image + ": " + e.getMessage(), e);
       }
     }
-    throw new BadInputException("--dicom is not available yet: the DICOM-to-model-image adapter has not landed");
+    if (Files.isDirectory(source.dicom)) {
+      return representativeSlice(source.dicom);
+    }
+    if (!Files.isRegularFile(source.dicom)) {
+      throw new BadInputException("no such DICOM file or folder: " + source.dicom);
+    }
+    return DatasetImages.read(source.dicom);
+  }
+
+  /** A folder: its first series (in the index's order), and that series' representative slice. */
+  private static ModelImage representativeSlice(Path folder) {
+    DicomReader reader = Dicom.reader();
+    SeriesIndex.Scan scan;
+    try {
+      scan = new SeriesIndex(reader).scan(folder);
+    } catch (IOException e) {
+      throw new BadInputException("cannot read " + folder + ": " + e.getMessage(), e);
+    }
+    if (scan.series().isEmpty()) {
+      throw new BadInputException("no DICOM image series in " + folder);
+    }
+    DicomSeries.FrameRef slice = scan.series().get(0).representative();
+    try {
+      DicomReader.DecodedImage d = reader.read(slice.file(), slice.frameIndex());
+      return ModelImage.fromModelReady(new ImagePipeline(PreprocessOptions.DEFAULT).apply(d.info(), d.frame()));
+    } catch (IOException e) {
+      throw new BadInputException("cannot decode " + slice.file() + ": " + e.getMessage(), e);
+    }
   }
 
   /** {@code plugin/models/default} under the medvqa home (the launcher sets {@code medvqa.home}). */

@@ -32,8 +32,13 @@ public final class TermsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** Lucene's advice about the JDK's vector module is noise on a command line; kept referenced so it stays quiet. */
+  private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
   /** Opens the index named by {@code --index}, or the shared default one (built on first use). */
   static Terminology open(Path index) {
+    LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
     return index == null ? Terminology.shared() : Terminology.open(index);
   }
 

@@ -87,6 +87,36 @@ class ModelCommandsTest {
   }
 
   @Test
+  void askAnswersAboutADicomFileAndASeriesFolder() throws Exception {
+    Path dicomData = tmp.resolve("phantom-dicom");
+    new PhantomVqaGenerator(new PhantomConfig(2, 5, 32, 0.5, 0.3, null, 0.2, 0.2), ImageFormat.DICOM)
+        .generate(dicomData, PhantomVqaGenerator.Progress.NONE);
+    Path file;
+    try (var files = Files.walk(dicomData.resolve("images"))) {
+      file = files.filter(p -> p.toString().endsWith(".dcm")).findFirst().orElseThrow();
+    }
+    for (Path source : List.of(file, file.getParent())) {
+      Outcome o = execute("ask", "--model", run.resolve("model").toString(), "--dicom", source.toString(),
+          "--question", "Is there a mass?", "--max-new-tokens", "8", "--json");
+      assertThat(o.code()).as(source + ": " + o.err()).isZero();
+      assertThat(new ObjectMapper().readTree(o.out()).path("tokens").asInt()).isBetween(1, 8);
+    }
+
+    Path truncated = tmp.resolve("truncated.dcm");
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Outcome broken = execute("ask", "--model", run.resolve("model").toString(), "--dicom", truncated.toString(),
+        "--question", "Is there a mass?");
+    assertThat(broken.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(broken.err().strip().lines()).hasSize(1);
+    Path emptyDir = Files.createDirectories(tmp.resolve("empty-dir"));
+    Outcome empty = execute("ask", "--model", run.resolve("model").toString(), "--dicom", emptyDir.toString(),
+        "--question", "Is there a mass?");
+    assertThat(empty.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(empty.err()).contains("no DICOM image series");
+  }
+
+  @Test
   void badInputsExitThreeWithOneLine() throws Exception {
     Outcome missingModel = execute("eval", "--model", tmp.resolve("nope").toString(), "--data", data.toString());
     assertThat(missingModel.code()).isEqualTo(ExitCodes.BAD_INPUT);

@@ -25,6 +25,11 @@ public record ModelImage(int channels, int height, int width, float[] pixels) {
     return new ModelImage(channels, height, width, p);
   }
 
+  /** An image from the DICOM layer (samples interleaved per pixel) in this record's planar layout. */
+  public static ModelImage fromModelReady(org.medvqa.dicom.ModelReadyImage image) {
+    return new ModelImage(image.channels(), image.height(), image.width(), image.toChw());
+  }
+
   /** A PNG/JPEG as read by ImageIO: grayscale stays one channel, anything else becomes RGB. */
   public static ModelImage fromBufferedImage(BufferedImage image) {
     int w = image.getWidth();
