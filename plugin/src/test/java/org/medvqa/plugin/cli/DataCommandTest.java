@@ -31,7 +31,7 @@ class DataCommandTest {
   void phantomThenCheckIsClean() throws Exception {
     Path out = dir.resolve("pv");
     Run gen = run("data", "phantom", "--out", out.toString(), "--n", "20", "--seed", "3", "--image-size", "32",
-        "--yes-ratio", "0.6", "--prevalence", "nodule=0.9", "--json");
+        "--yes-ratio", "0.6", "--prevalence", "nodule=0.9", "--format", "dicom", "--json");
     assertThat(gen.code()).as(gen.err()).isEqualTo(0);
     JsonNode json = new ObjectMapper().readTree(gen.out());
     assertThat(json.at("/phantoms/train").asInt()).isEqualTo(16);
