@@ -14,6 +14,7 @@ import org.medvqa.training.grpo.GrpoExample;
 import org.medvqa.training.grpo.GrpoTrainer;
 import org.medvqa.training.rewards.SemanticScorer;
 import org.medvqa.training.rewards.TerminologySemanticScorer;
+import org.medvqa.training.sft.DatasetImages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,7 +55,7 @@ public final class TrainGrpoCommand implements Callable<Integer> {
     if (!resume && Files.isDirectory(out.resolve("checkpoint"))) {
       throw new BadInputException(out + " already holds a GRPO run; pass --resume to continue it or choose another --out");
     }
-    List<GrpoExample> train = GrpoData.load(VqaDataset.open(data), Split.TRAIN);
+    List<GrpoExample> train = GrpoData.load(VqaDataset.open(data), Split.TRAIN, new DatasetImages());
     if (train.isEmpty()) {
       throw new BadInputException(data + " has no training questions");
     }
