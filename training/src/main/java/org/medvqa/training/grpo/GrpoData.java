@@ -18,6 +18,10 @@ import org.medvqa.training.sft.PromptText;
 public final class GrpoData {
   private GrpoData() {}
 
+  public static List<GrpoExample> load(VqaDataset dataset, Split split) {
+    return load(dataset, split, new DatasetImages());
+  }
+
   public static List<GrpoExample> load(VqaDataset dataset, Split split, DatasetImages images) {
     List<GrpoExample> out = new ArrayList<>();
     for (VqaExample e : dataset.split(split)) {
