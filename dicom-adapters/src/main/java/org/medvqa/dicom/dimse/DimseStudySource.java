@@ -188,8 +188,9 @@ public final class DimseStudySource implements StudySource {
         try {
           int status = run("C-MOVE", () -> new MoveSOPClassSCU(config.host(), config.port(), config.calledAet(),
               config.callingAet(), config.callingAet(), SOPClass.StudyRootQueryRetrieveInformationModelMove, id).getStatus());
-          // Sub-operations finish before the final C-MOVE response, but our SCP may still be renaming.
-          receiver.awaitAtLeast(expected, 2000);
+          // Sub-operations finish before the final C-MOVE response, but our SCP may still be renaming;
+          // returns as soon as the count is reached.
+          receiver.awaitAtLeast(expected, config.timeout().toMillis());
           if (status != 0 && receiver.files().size() < expected) {
             throw new PacsException(Kind.PROTOCOL, describe() + ": C-MOVE ended with status 0x"
                 + Integer.toHexString(status) + " after " + receiver.files().size() + " of " + expected + " instance(s)");
