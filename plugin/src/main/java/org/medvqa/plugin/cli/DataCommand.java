@@ -67,7 +67,7 @@ public final class DataCommand implements Callable<Integer> {
     Map<String, Double> prevalence = Map.of();
 
     // PNG by default until every trainer reads images through DatasetImages (GrpoData uses ImageIO).
-    @Option(names = "--format", defaultValue = "png", description = "image files: dicom or png (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "dicom", description = "image files: dicom or png (default ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--json", description = "print one JSON document describing what was written")
