@@ -4,33 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DataCommandTest {
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void phantomThenCheckIsClean() throws Exception {
     Path out = dir.resolve("pv");
-    Run gen = run("data", "phantom", "--out", out.toString(), "--n", "20", "--seed", "3", "--image-size", "32",
+    CliRun gen = CliRun.of("data", "phantom", "--out", out.toString(), "--n", "20", "--seed", "3", "--image-size", "32",
         "--yes-ratio", "0.6", "--prevalence", "nodule=0.9", "--format", "dicom", "--json");
     assertThat(gen.code()).as(gen.err()).isEqualTo(0);
     JsonNode json = new ObjectMapper().readTree(gen.out());
@@ -41,7 +26,7 @@ class DataCommandTest {
     assertThat(meta.at("/knobs/image_size").asInt()).isEqualTo(32);
     assertThat(meta.at("/knobs/prevalence/nodule").asDouble()).isEqualTo(0.9);
 
-    Run check = run("data", "check", out.toString(), "--json", "--decode");
+    CliRun check = CliRun.of("data", "check", out.toString(), "--json", "--decode");
     assertThat(check.code()).isEqualTo(0);
     assertThat(new ObjectMapper().readTree(check.out()).get("clean").asBoolean()).isTrue();
     assertThat(new ObjectMapper().readTree(check.out()).get("unreadable_images").asInt()).isZero();
@@ -55,11 +40,11 @@ class DataCommandTest {
         "{\"id\":\"1\",\"image\":\"images/a.png\",\"question\":\"Q?\",\"answer\":\"yes\",\"question_type\":\"closed\"}\n"
             + "{\"id\":\"2\",\"image\":\"images/b.png\",\"question\":\"Q?\",\"answer\":\"no\",\"question_type\":\"closed\"}\n"
             + "{broken\n");
-    Run text = run("data", "check", dir.toString());
+    CliRun text = CliRun.of("data", "check", dir.toString());
     assertThat(text.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(text.err()).contains("1 malformed rows", "1 missing images").doesNotContain("Exception");
     assertThat(text.out()).contains("train.jsonl:3: malformed", "no image file images/b.png");
-    Run json = run("data", "check", dir.toString(), "--json");
+    CliRun json = CliRun.of("data", "check", dir.toString(), "--json");
     assertThat(json.code()).isEqualTo(ExitCodes.BAD_INPUT);
     JsonNode report = new ObjectMapper().readTree(json.out());
     assertThat(report.get("missing_images").asInt()).isEqualTo(1);
@@ -68,18 +53,18 @@ class DataCommandTest {
 
   @Test
   void badInputsAreExitThreeWithOneLine() {
-    Run knob = run("data", "phantom", "--out", dir.resolve("x").toString(), "--yes-ratio", "1.5");
+    CliRun knob = CliRun.of("data", "phantom", "--out", dir.resolve("x").toString(), "--yes-ratio", "1.5");
     assertThat(knob.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(knob.err().strip()).isEqualTo("medvqa: yes-ratio must be within 0..1, got 1.5");
-    Run finding = run("data", "phantom", "--out", dir.resolve("x").toString(), "--prevalence", "tumour=0.2");
+    CliRun finding = CliRun.of("data", "phantom", "--out", dir.resolve("x").toString(), "--prevalence", "tumour=0.2");
     assertThat(finding.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(finding.err()).contains("unknown finding 'tumour'");
-    Run format = run("data", "phantom", "--out", dir.resolve("x").toString(), "--format", "tiff");
+    CliRun format = CliRun.of("data", "phantom", "--out", dir.resolve("x").toString(), "--format", "tiff");
     assertThat(format.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(format.err()).contains("--format must be dicom or png");
-    Run noLayout = run("data", "check", dir.toString());
+    CliRun noLayout = CliRun.of("data", "check", dir.toString());
     assertThat(noLayout.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(noLayout.err()).contains("no known dataset layout").doesNotContain("\tat ");
-    assertThat(run("data").code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(CliRun.of("data").code()).isEqualTo(ExitCodes.USAGE);
   }
 }

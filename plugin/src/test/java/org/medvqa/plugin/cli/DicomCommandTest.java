@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -21,25 +19,12 @@ import org.medvqa.dicom.DicomImageSpec;
 import org.medvqa.dicom.PatientIdentity;
 import org.medvqa.dicom.PixelHash;
 import org.medvqa.dicom.VoiWindow;
-import picocli.CommandLine;
 
 /** {@code medvqa dicom info|render} on real Part-10 files written by the project's writer. */
 class DicomCommandTest {
   @TempDir Path dir;
   private Path series;
   private short[] firstPixels;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   @BeforeEach
   void writeSeries() throws Exception {
@@ -66,7 +51,7 @@ class DicomCommandTest {
 
   @Test
   void infoJsonHasTheContractFields() throws Exception {
-    Run info = run("dicom", "info", series.resolve("slice4.dcm").toString(), "--json");
+    CliRun info = CliRun.of("dicom", "info", series.resolve("slice4.dcm").toString(), "--json");
     assertThat(info.code()).as(info.err()).isEqualTo(0);
     JsonNode json = new ObjectMapper().readTree(info.out());
     assertThat(json.get("sopClassUid").asText()).isEqualTo("1.2.840.10008.5.1.4.1.1.2");
@@ -95,7 +80,7 @@ class DicomCommandTest {
   @Test
   void infoOnAFolderSummarisesTheSeries() throws Exception {
     Files.writeString(series.resolve("README.txt"), "not dicom");
-    Run info = run("dicom", "info", series.toString(), "--json");
+    CliRun info = CliRun.of("dicom", "info", series.toString(), "--json");
     assertThat(info.code()).as(info.err()).isEqualTo(0);
     JsonNode json = new ObjectMapper().readTree(info.out());
     assertThat(json.get("files")).hasSize(5);
@@ -108,7 +93,7 @@ class DicomCommandTest {
     assertThat(json.get("skipped")).hasSize(1);
     assertThat(json.at("/files/0/file").asText()).endsWith("slice4.dcm"); // lowest position first
 
-    Run text = run("dicom", "info", series.toString());
+    CliRun text = CliRun.of("dicom", "info", series.toString());
     assertThat(text.code()).isEqualTo(0);
     assertThat(text.out()).contains("1 series, 5 image file(s), 1 skipped").contains("pixels.sha256");
   }
@@ -116,7 +101,7 @@ class DicomCommandTest {
   @Test
   void renderWritesTheWindowedImage() throws Exception {
     Path png = dir.resolve("out/slice.png");
-    Run render = run("dicom", "render", series.resolve("slice4.dcm").toString(), "--out", png.toString());
+    CliRun render = CliRun.of("dicom", "render", series.resolve("slice4.dcm").toString(), "--out", png.toString());
     assertThat(render.code()).as(render.err()).isEqualTo(0);
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image.getWidth()).isEqualTo(40);
@@ -133,16 +118,16 @@ class DicomCommandTest {
     Path empty = Files.createFile(dir.resolve("empty.dcm"));
     Path text = Files.writeString(dir.resolve("notes.dcm"), "hello, this is not a DICOM file at all");
     for (Path bad : new Path[] {cut, empty, text}) {
-      Run info = run("dicom", "info", bad.toString());
+      CliRun info = CliRun.of("dicom", "info", bad.toString());
       assertThat(info.code()).as(bad.toString()).isEqualTo(3);
       assertThat(info.err().strip().lines().count()).as(info.err()).isEqualTo(1);
       assertThat(info.err()).startsWith("medvqa: ").doesNotContain("Exception");
     }
-    Run frame = run("dicom", "render", series.resolve("slice0.dcm").toString(), "--out",
+    CliRun frame = CliRun.of("dicom", "render", series.resolve("slice0.dcm").toString(), "--out",
         dir.resolve("x.png").toString(), "--frame", "2");
     assertThat(frame.code()).isEqualTo(3);
     assertThat(frame.err()).contains("frame 2 requested");
-    assertThat(run("dicom", "info", dir.resolve("missing.dcm").toString()).code()).isEqualTo(3);
-    assertThat(run("dicom", "info", Files.createDirectories(dir.resolve("emptydir")).toString()).code()).isEqualTo(3);
+    assertThat(CliRun.of("dicom", "info", dir.resolve("missing.dcm").toString()).code()).isEqualTo(3);
+    assertThat(CliRun.of("dicom", "info", Files.createDirectories(dir.resolve("emptydir")).toString()).code()).isEqualTo(3);
   }
 }

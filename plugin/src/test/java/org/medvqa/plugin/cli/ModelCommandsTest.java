@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,25 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medvqa.training.phantom.ImageFormat;
 import org.medvqa.training.phantom.PhantomConfig;
 import org.medvqa.training.phantom.PhantomVqaGenerator;
-import picocli.CommandLine;
 
 /** {@code train sft}, {@code eval} and {@code ask} end to end on a small real PhantomVQA set, and their bad inputs. */
 class ModelCommandsTest {
   @TempDir static Path tmp;
   static Path data;
   static Path run;
-
-  record Outcome(int code, String out, String err) {}
-
-  static Outcome execute(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Outcome(code, out.toString(), err.toString());
-  }
 
   @BeforeAll
   static void trainATinyModel() throws Exception {
@@ -44,7 +29,7 @@ class ModelCommandsTest {
     Path config = tmp.resolve("sft.json");
     Files.writeString(config, "{\"model\": \"tiny\", \"vocab_size\": 400, \"batch_size\": 8, \"max_steps\": 4, \"warmup_steps\": 2}");
     run = tmp.resolve("run");
-    Outcome o = execute("train", "sft", "--data", data.toString(), "--out", run.toString(), "--config", config.toString());
+    CliRun o = CliRun.of("train", "sft", "--data", data.toString(), "--out", run.toString(), "--config", config.toString());
     assertThat(o.code()).as(o.err()).isZero();
     assertThat(o.out()).contains("model written to");
   }
@@ -60,7 +45,7 @@ class ModelCommandsTest {
 
   @Test
   void evalPrintsTheMetricsOfTheContractAsJson() throws Exception {
-    Outcome o = execute("eval", "--model", run.resolve("model").toString(), "--data", data.toString(), "--split", "test",
+    CliRun o = CliRun.of("eval", "--model", run.resolve("model").toString(), "--data", data.toString(), "--split", "test",
         "--limit", "6", "--max-new-tokens", "8", "--json", "--report", tmp.resolve("report").toString());
     assertThat(o.code()).as(o.err()).isZero();
     JsonNode m = new ObjectMapper().readTree(o.out());
@@ -78,7 +63,7 @@ class ModelCommandsTest {
     try (var files = Files.list(data.resolve("images"))) {
       image = files.filter(p -> p.toString().endsWith(".png")).findFirst().orElseThrow();
     }
-    Outcome o = execute("ask", "--model", run.resolve("model").toString(), "--image", image.toString(),
+    CliRun o = CliRun.of("ask", "--model", run.resolve("model").toString(), "--image", image.toString(),
         "--question", "Is there a mass?", "--max-new-tokens", "8", "--json");
     assertThat(o.code()).as(o.err()).isZero();
     JsonNode n = new ObjectMapper().readTree(o.out());
@@ -96,7 +81,7 @@ class ModelCommandsTest {
       file = files.filter(p -> p.toString().endsWith(".dcm")).findFirst().orElseThrow();
     }
     for (Path source : List.of(file, file.getParent())) {
-      Outcome o = execute("ask", "--model", run.resolve("model").toString(), "--dicom", source.toString(),
+      CliRun o = CliRun.of("ask", "--model", run.resolve("model").toString(), "--dicom", source.toString(),
           "--question", "Is there a mass?", "--max-new-tokens", "8", "--json");
       assertThat(o.code()).as(source + ": " + o.err()).isZero();
       assertThat(new ObjectMapper().readTree(o.out()).path("tokens").asInt()).isBetween(1, 8);
@@ -105,12 +90,12 @@ class ModelCommandsTest {
     Path truncated = tmp.resolve("truncated.dcm");
     byte[] bytes = Files.readAllBytes(file);
     Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-    Outcome broken = execute("ask", "--model", run.resolve("model").toString(), "--dicom", truncated.toString(),
+    CliRun broken = CliRun.of("ask", "--model", run.resolve("model").toString(), "--dicom", truncated.toString(),
         "--question", "Is there a mass?");
     assertThat(broken.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(broken.err().strip().lines()).hasSize(1);
     Path emptyDir = Files.createDirectories(tmp.resolve("empty-dir"));
-    Outcome empty = execute("ask", "--model", run.resolve("model").toString(), "--dicom", emptyDir.toString(),
+    CliRun empty = CliRun.of("ask", "--model", run.resolve("model").toString(), "--dicom", emptyDir.toString(),
         "--question", "Is there a mass?");
     assertThat(empty.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(empty.err()).contains("no DICOM image series");
@@ -118,7 +103,7 @@ class ModelCommandsTest {
 
   @Test
   void badInputsExitThreeWithOneLine() throws Exception {
-    Outcome missingModel = execute("eval", "--model", tmp.resolve("nope").toString(), "--data", data.toString());
+    CliRun missingModel = CliRun.of("eval", "--model", tmp.resolve("nope").toString(), "--data", data.toString());
     assertThat(missingModel.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(missingModel.err().strip().lines()).hasSize(1);
     assertThat(missingModel.err()).contains("does not exist");
@@ -126,25 +111,25 @@ class ModelCommandsTest {
     Path corrupt = tmp.resolve("corrupt");
     Files.createDirectories(corrupt);
     Files.writeString(corrupt.resolve("config.json"), "{}");
-    Outcome corruptModel = execute("ask", "--model", corrupt.toString(), "--image", tmp.resolve("x.png").toString(), "--question", "q");
+    CliRun corruptModel = CliRun.of("ask", "--model", corrupt.toString(), "--image", tmp.resolve("x.png").toString(), "--question", "q");
     assertThat(corruptModel.code()).isEqualTo(ExitCodes.BAD_INPUT);
 
-    Outcome missingImage = execute("ask", "--model", run.resolve("model").toString(), "--image",
+    CliRun missingImage = CliRun.of("ask", "--model", run.resolve("model").toString(), "--image",
         tmp.resolve("none.png").toString(), "--question", "Is there a mass?");
     assertThat(missingImage.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(missingImage.err()).contains("no such image");
 
     Path badConfig = tmp.resolve("bad.json");
     Files.writeString(badConfig, "{\"batch_size\": 0}");
-    Outcome bad = execute("train", "sft", "--data", data.toString(), "--out", tmp.resolve("x").toString(), "--config", badConfig.toString());
+    CliRun bad = CliRun.of("train", "sft", "--data", data.toString(), "--out", tmp.resolve("x").toString(), "--config", badConfig.toString());
     assertThat(bad.code()).isEqualTo(ExitCodes.BAD_INPUT);
     Files.writeString(badConfig, "{\"no_such_key\": 1}");
-    assertThat(execute("train", "sft", "--data", data.toString(), "--out", tmp.resolve("x").toString(), "--config",
+    assertThat(CliRun.of("train", "sft", "--data", data.toString(), "--out", tmp.resolve("x").toString(), "--config",
         badConfig.toString()).code()).isEqualTo(ExitCodes.BAD_INPUT);
 
-    Outcome noData = execute("train", "sft", "--data", tmp.resolve("nodata").toString(), "--out", tmp.resolve("y").toString());
+    CliRun noData = CliRun.of("train", "sft", "--data", tmp.resolve("nodata").toString(), "--out", tmp.resolve("y").toString());
     assertThat(noData.code()).isEqualTo(ExitCodes.BAD_INPUT);
-    Outcome resumeNothing = execute("train", "sft", "--data", data.toString(), "--out", tmp.resolve("z").toString(), "--resume");
+    CliRun resumeNothing = CliRun.of("train", "sft", "--data", data.toString(), "--out", tmp.resolve("z").toString(), "--resume");
     assertThat(resumeNothing.code()).isEqualTo(ExitCodes.BAD_INPUT);
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The terms and score commands end to end, on the real default index (built once under target/). */
 class TermsAndScoreCommandTest {
@@ -24,21 +21,9 @@ class TermsAndScoreCommandTest {
     System.setProperty("medvqa.terminology.cache", Path.of("target", "terminology-cache").toAbsolutePath().toString());
   }
 
-  record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void lookupJsonListsConceptsWithSideNegationAndSpan() throws Exception {
-    Run r = run("terms", "lookup", "--json", "no", "left", "PTX");
+    CliRun r = CliRun.of("terms", "lookup", "--json", "no", "left", "PTX");
     assertThat(r.code()).isZero();
     JsonNode doc = JSON.readTree(r.out());
     assertThat(doc.get("text").asText()).isEqualTo("no left PTX");
@@ -50,7 +35,7 @@ class TermsAndScoreCommandTest {
 
   @Test
   void lookupPlainText() {
-    Run r = run("terms", "lookup", "enlarged heart");
+    CliRun r = CliRun.of("terms", "lookup", "enlarged heart");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("SCT:287272002", "finding", "Cardiomegaly");
   }
@@ -60,26 +45,26 @@ class TermsAndScoreCommandTest {
     Path csv = dir.resolve("local.csv");
     Files.writeString(csv, "code,name,kind,synonyms\nX1,Zebra sign,finding,zebra pattern|striped spleen\n");
     Path index = dir.resolve("index");
-    Run build = run("terms", "build", "--no-defaults", "--source", "csv=" + csv, "--index", index.toString(), "--json");
+    CliRun build = CliRun.of("terms", "build", "--no-defaults", "--source", "csv=" + csv, "--index", index.toString(), "--json");
     assertThat(build.code()).as(build.err()).isZero();
     assertThat(JSON.readTree(build.out()).get("concepts").asInt()).isEqualTo(1);
-    Run lookup = run("terms", "lookup", "--json", "--index", index.toString(), "a striped spleen");
+    CliRun lookup = CliRun.of("terms", "lookup", "--json", "--index", index.toString(), "a striped spleen");
     assertThat(lookup.code()).isZero();
     assertThat(JSON.readTree(lookup.out()).get("concepts").get(0).get("code").asText()).isEqualTo("X1");
   }
 
   @Test
   void badSourceIsBadInputWithOneLine(@TempDir Path dir) {
-    Run r = run("terms", "build", "--source", "mystery=" + dir, "--index", dir.resolve("i").toString());
+    CliRun r = CliRun.of("terms", "build", "--source", "mystery=" + dir, "--index", dir.resolve("i").toString());
     assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(r.err().strip()).startsWith("medvqa: unknown source format 'mystery'").doesNotContain("\n").doesNotContain("Exception");
-    Run missing = run("terms", "lookup", "--index", dir.resolve("nothing").toString(), "lung");
+    CliRun missing = CliRun.of("terms", "lookup", "--index", dir.resolve("nothing").toString(), "lung");
     assertThat(missing.code()).isEqualTo(ExitCodes.BAD_INPUT);
   }
 
   @Test
   void scoreJsonHasSemanticAndConcepts() throws Exception {
-    Run r = run("score", "--json", "--answer", "RLL pneumonia", "--reference", "pneumonia in the right lower lobe");
+    CliRun r = CliRun.of("score", "--json", "--answer", "RLL pneumonia", "--reference", "pneumonia in the right lower lobe");
     assertThat(r.code()).isZero();
     JsonNode doc = JSON.readTree(r.out());
     assertThat(doc.get("semantic").asDouble()).isEqualTo(1.0);
@@ -89,7 +74,7 @@ class TermsAndScoreCommandTest {
 
   @Test
   void scorePlainExplains() {
-    Run r = run("score", "--answer", "left effusion", "--reference", "right effusion");
+    CliRun r = CliRun.of("score", "--answer", "left effusion", "--reference", "right effusion");
     assertThat(r.code()).isZero();
     assertThat(r.out()).startsWith("semantic 0.0000").contains("contradiction (laterality)");
   }
@@ -103,7 +88,7 @@ class TermsAndScoreCommandTest {
         "{\"answer\":\"yes\",\"reference\":\"no\",\"question\":\"Is there a fracture?\"}",
         "{\"answer\":\"x\"}",
         "{\"answer\":\"brain bleed\",\"reference\":\"intracranial haemorrhage\"}") + "\n", StandardCharsets.UTF_8);
-    Run r = run("score", "--input", in.toString());
+    CliRun r = CliRun.of("score", "--input", in.toString());
     assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
     List<JsonNode> lines = r.out().lines().map(l -> {
       try {
@@ -124,8 +109,8 @@ class TermsAndScoreCommandTest {
 
   @Test
   void scoreNeedsAnswerAndReferenceOrInput() {
-    assertThat(run("score", "--answer", "x").code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run("score").code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run("score", "--input", "/no/such/file.jsonl").code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(CliRun.of("score", "--answer", "x").code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(CliRun.of("score").code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(CliRun.of("score", "--input", "/no/such/file.jsonl").code()).isEqualTo(ExitCodes.BAD_INPUT);
   }
 }

@@ -2,8 +2,6 @@ package org.medvqa.plugin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.medvqa.training.model.ModelConfig;
 import org.medvqa.training.model.Provenance;
 import org.medvqa.training.model.VqaModel;
 import org.medvqa.training.model.tokenizer.BpeTokenizer;
-import picocli.CommandLine;
 
 class TrainGrpoCommandTest {
   @TempDir static Path dir;
@@ -23,22 +20,10 @@ class TrainGrpoCommandTest {
   static Path init;
   static Path config;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @BeforeAll
   static void fixtures() throws Exception {
     data = dir.resolve("pv");
-    assertThat(run("data", "phantom", "--out", data.toString(), "--n", "6", "--seed", "1", "--image-size", "32").code())
+    assertThat(CliRun.of("data", "phantom", "--out", data.toString(), "--n", "6", "--seed", "1", "--image-size", "32").code())
         .isZero();
     init = dir.resolve("init");
     ModelConfig tiny = ModelConfig.tiny();
@@ -55,7 +40,7 @@ class TrainGrpoCommandTest {
   @Test
   void trainsFromAModelDirectoryAndWritesTheRun() {
     Path out = dir.resolve("run");
-    Run r = run("train", "grpo", "--data", data.toString(), "--init", init.toString(), "--out", out.toString(),
+    CliRun r = CliRun.of("train", "grpo", "--data", data.toString(), "--init", init.toString(), "--out", out.toString(),
         "--config", config.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("GRPO: 1 steps");
@@ -63,7 +48,7 @@ class TrainGrpoCommandTest {
     assertThat(out.resolve("metrics.jsonl")).content().contains("\"reward/semantic\"");
     assertThat(out.resolve("plots/rewards.png")).isRegularFile();
 
-    Run again = run("train", "grpo", "--data", data.toString(), "--init", init.toString(), "--out", out.toString());
+    CliRun again = CliRun.of("train", "grpo", "--data", data.toString(), "--init", init.toString(), "--out", out.toString());
     assertThat(again.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(again.err()).contains("--resume").doesNotContain("Exception");
   }
@@ -80,7 +65,7 @@ class TrainGrpoCommandTest {
         new String[] {"train", "grpo", "--data", data.toString(), "--init", init.toString(), "--out", out.toString(), "--config", badConfig.toString()},
         new String[] {"train", "grpo", "--data", data.toString(), "--init", init.toString(), "--out", out.toString()},
         new String[] {"train", "grpo", "--data", data.toString(), "--out", dir.resolve("fresh").toString(), "--resume"})) {
-      Run r = run(args);
+      CliRun r = CliRun.of(args);
       assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
     }
