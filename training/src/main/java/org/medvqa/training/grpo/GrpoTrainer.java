@@ -7,17 +7,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
+import org.medvqa.training.model.AtomicDirectory;
 import org.medvqa.training.model.Provenance;
 import org.medvqa.training.model.VqaModel;
 import org.medvqa.training.rewards.RewardScorer;
@@ -87,6 +84,9 @@ public final class GrpoTrainer {
     GrpoConfig config = run.config();
     Path init = run.init();
     int startStep = 0;
+    if (run.resume()) {
+      AtomicDirectory.recover(checkpoint);
+    }
     boolean resuming = run.resume() && Files.isDirectory(checkpoint);
     if (run.resume() && !resuming) {
       throw new IllegalArgumentException("--resume: no checkpoint in " + out);
@@ -178,12 +178,10 @@ public final class GrpoTrainer {
     return out;
   }
 
-  /** Writes checkpoint.tmp completely, then swaps it in for the old checkpoint. */
+  /** Writes a temporary sibling completely, then swaps it in for the old checkpoint ({@link AtomicDirectory}). */
   static void saveCheckpoint(Path checkpoint, VqaModel policy, AdamW optimizer, GrpoConfig config, Path init, int step)
       throws IOException {
-    Path tmp = checkpoint.resolveSibling(checkpoint.getFileName() + ".tmp");
-    deleteTree(tmp);
-    Files.createDirectories(tmp);
+    Path tmp = AtomicDirectory.temporarySibling(checkpoint);
     policy.save(tmp.resolve("model"), Provenance.untrained("GRPO checkpoint at step " + step));
     try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(tmp.resolve("optimizer.bin")))) {
       optimizer.save(o);
@@ -193,25 +191,6 @@ public final class GrpoTrainer {
     state.put("init", init.toAbsolutePath().toString());
     state.set("config", JSON.readTree(config.toJson()));
     Files.writeString(tmp.resolve("trainer_state.json"), state.toPrettyString());
-    Path old = checkpoint.resolveSibling(checkpoint.getFileName() + ".old");
-    deleteTree(old);
-    if (Files.exists(checkpoint)) {
-      Files.move(checkpoint, old, StandardCopyOption.ATOMIC_MOVE);
-    }
-    Files.move(tmp, checkpoint, StandardCopyOption.ATOMIC_MOVE);
-    deleteTree(old);
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    AtomicDirectory.replace(tmp, checkpoint);
   }
 }

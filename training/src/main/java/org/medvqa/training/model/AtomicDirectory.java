@@ -35,6 +35,39 @@ public final class AtomicDirectory {
     }
   }
 
+  /**
+   * Undoes a crash inside {@link #replace}: if {@code target} is missing but the copy moved aside for
+   * it survives, moves that copy (complete: it was the target) back into place. Returns whether it did.
+   */
+  public static boolean recover(Path target) throws IOException {
+    Path abs = target.toAbsolutePath().normalize();
+    if (Files.exists(abs) || !Files.isDirectory(abs.getParent())) {
+      return false;
+    }
+    String prefix = "." + abs.getFileName() + ".old-";
+    Path newest = null;
+    try (Stream<Path> siblings = Files.list(abs.getParent())) {
+      for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+        if (newest == null || suffix(p, prefix) > suffix(newest, prefix)) {
+          newest = p;
+        }
+      }
+    }
+    if (newest == null) {
+      return false;
+    }
+    move(newest, abs);
+    return true;
+  }
+
+  private static long suffix(Path p, String prefix) {
+    try {
+      return Long.parseLong(p.getFileName().toString().substring(prefix.length()));
+    } catch (NumberFormatException e) {
+      return Long.MIN_VALUE;
+    }
+  }
+
   private static void move(Path from, Path to) throws IOException {
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);

@@ -93,6 +93,7 @@ public final class SftTrainer {
     TrainerState state;
     VqaModel model;
     if (resume) {
+      AtomicDirectory.recover(checkpoint);
       if (!Files.isDirectory(checkpoint)) {
         throw new ModelDirectoryException("nothing to resume: " + checkpoint + " does not exist");
       }
