@@ -97,6 +97,9 @@ class KillResumeTest {
       history.add("attempt " + attempt + ": killed at " + rows(run) + " logged steps");
       checkCheckpointAfterKill(run, why + " " + history);
     }
+    // A run that finished before its first kill proves nothing about resuming.
+    assertThat(history).as(why + ": no kill landed before training ended " + history)
+        .anyMatch(h -> h.contains("killed at"));
 
     List<Map<String, Double>> expected = MetricsLog.read(ref.resolve("metrics.jsonl"));
     List<Map<String, Double>> actual = MetricsLog.read(run.resolve("metrics.jsonl"));
