@@ -47,15 +47,9 @@ public final class DatasetChecker {
     Map<String, Set<Split>> splitsOfImage = new TreeMap<>();
     Map<String, Boolean> exists = new LinkedHashMap<>();
     for (VqaExample e : read.examples()) {
-      Path image = root.resolve(e.image()).normalize();
-      if (!image.startsWith(root)) {
-        problems.add(new RowProblem(e.split().label(), 0, RowProblem.Kind.MALFORMED,
-            "question " + e.id() + ": image path '" + e.image() + "' leaves the dataset directory"));
-        continue;
-      }
-      if (!exists.computeIfAbsent(e.image(), k -> Files.isRegularFile(image))) {
-        problems.add(new RowProblem(e.split().label(), 0, RowProblem.Kind.MISSING_IMAGE,
-            "question " + e.id() + ": no image file " + e.image()));
+      RowProblem imageProblem = VqaDataset.imageProblem(root, e, exists);
+      if (imageProblem != null) {
+        problems.add(imageProblem);
         continue;
       }
       questions.merge(e.split(), 1, Integer::sum);

@@ -60,15 +60,9 @@ public final class VqaDataset {
     }
     Map<String, Boolean> exists = new HashMap<>();
     for (VqaExample e : read.examples()) {
-      Path image = root.resolve(e.image()).normalize();
-      if (!image.startsWith(root)) {
-        problems.add(new RowProblem(e.split().label(), 0, RowProblem.Kind.MALFORMED,
-            "question " + e.id() + ": image path '" + e.image() + "' leaves the dataset directory"));
-        continue;
-      }
-      if (!exists.computeIfAbsent(e.image(), k -> Files.isRegularFile(image))) {
-        problems.add(new RowProblem(e.split().label(), 0, RowProblem.Kind.MISSING_IMAGE,
-            "question " + e.id() + ": no image file " + e.image()));
+      RowProblem imageProblem = imageProblem(root, e, exists);
+      if (imageProblem != null) {
+        problems.add(imageProblem);
         continue;
       }
       bySplit.get(e.split()).add(e);
@@ -115,5 +109,22 @@ public final class VqaDataset {
   /** The skipped rows and why. */
   public List<RowProblem> problems() {
     return problems;
+  }
+
+  /**
+   * Why a question's image cannot be used (its path leaves the dataset folder, or no such file), or null.
+   * {@code exists} caches the file check per image path, since many questions share an image.
+   */
+  static RowProblem imageProblem(Path root, VqaExample e, Map<String, Boolean> exists) {
+    Path image = root.resolve(e.image()).normalize();
+    if (!image.startsWith(root)) {
+      return new RowProblem(e.split().label(), 0, RowProblem.Kind.MALFORMED,
+          "question " + e.id() + ": image path '" + e.image() + "' leaves the dataset directory");
+    }
+    if (!exists.computeIfAbsent(e.image(), k -> Files.isRegularFile(image))) {
+      return new RowProblem(e.split().label(), 0, RowProblem.Kind.MISSING_IMAGE,
+          "question " + e.id() + ": no image file " + e.image());
+    }
+    return null;
   }
 }
