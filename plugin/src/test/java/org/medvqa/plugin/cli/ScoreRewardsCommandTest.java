@@ -4,30 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code medvqa score} reports every GRPO reward component, not only the semantic one. */
 class ScoreRewardsCommandTest {
 
-  private static String[] run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new String[] {String.valueOf(code), out.toString(), err.toString()};
-  }
-
   @Test
   void jsonCarriesEveryRewardComponentAndTheWeightedTotal() throws Exception {
-    String[] r = run("score", "--answer", "<think>fluid at the left base</think><answer>fluid in the pleural space</answer>",
+    CliRun r = CliRun.of("score", "--answer", "<think>fluid at the left base</think><answer>fluid in the pleural space</answer>",
         "--reference", "pleural effusion", "--question", "What is seen?", "--json");
-    assertThat(r[0]).as(r[2]).isEqualTo("0");
-    JsonNode rewards = new ObjectMapper().readTree(r[1]).get("rewards");
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+    JsonNode rewards = new ObjectMapper().readTree(r.out()).get("rewards");
     assertThat(rewards.get("question_type").asText()).isEqualTo("open");
     assertThat(rewards.get("format").asDouble()).isEqualTo(1.0);
     assertThat(rewards.get("accuracy").asDouble()).isEqualTo(0.0); // not the same words
@@ -40,8 +27,8 @@ class ScoreRewardsCommandTest {
 
   @Test
   void closedReferencesAreScoredAsYesNoAndPlainOutputListsTheComponents() {
-    String[] r = run("score", "--answer", "Yes.", "--reference", "yes");
-    assertThat(r[0]).isEqualTo("0");
-    assertThat(r[1]).contains("rewards (closed)", "format 0.000", "accuracy 1.000", "semantic 1.000", "total 2.000");
+    CliRun r = CliRun.of("score", "--answer", "Yes.", "--reference", "yes");
+    assertThat(r.code()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("rewards (closed)", "format 0.000", "accuracy 1.000", "semantic 1.000", "total 2.000");
   }
 }
