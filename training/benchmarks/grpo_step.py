@@ -19,47 +19,13 @@ import time
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from medvqa_peer import EOS, MASKED, PAD, load  # noqa: E402
+from medvqa_peer import load  # noqa: E402
 
 
 @torch.no_grad()
 def sample(peer, images, rows, prompts, max_new):
     """medvqa_peer.generate with multinomial sampling at temperature 1 instead of argmax."""
-    n, b = peer.n, len(prompts)
-    width = max(len(p) for p in prompts)
-    cache = peer.prefix_cache(images, rows)
-    visible = torch.zeros((b, n + width + max_new), dtype=torch.bool)
-    visible[:, :n] = True
-    tokens = torch.full((b, width), PAD, dtype=torch.long)
-    positions = torch.full((b, width), n, dtype=torch.long)
-    for i, p in enumerate(prompts):
-        pad = width - len(p)
-        tokens[i, pad:] = torch.tensor(p)
-        positions[i, pad:] = n + torch.arange(len(p))
-        visible[i, n + pad: n + width] = True
-    q = torch.arange(width).view(width, 1)
-    k = torch.arange(n + width).view(1, n + width)
-    bias = torch.where((k <= n + q).unsqueeze(0) & visible[:, : n + width].unsqueeze(1), 0.0, MASKED).unsqueeze(1)
-    h, cache = peer.decode(peer.token_embedding[tokens] + peer.dec_position[positions], bias, cache)
-    logp = peer.logits(h[:, -1]).log_softmax(dim=1)
-    out, done = [[] for _ in range(b)], [False] * b
-    for s in range(max_new):
-        nxt = torch.multinomial(logp.exp(), 1).squeeze(1)
-        for i in range(b):
-            if not done[i]:
-                out[i].append(int(nxt[i]))
-                done[i] = int(nxt[i]) == EOS
-            else:
-                nxt[i] = PAD
-        if all(done) or s == max_new - 1:
-            break
-        keys = n + width + s + 1
-        visible[:, n + width + s] = True
-        bias = torch.where(visible[:, :keys], 0.0, MASKED).view(b, 1, 1, keys)
-        pos = torch.tensor([n + len(p) + s for p in prompts]).view(b, 1)
-        h, cache = peer.decode(peer.token_embedding[nxt.view(b, 1)] + peer.dec_position[pos], bias, cache)
-        logp = peer.logits(h[:, -1]).log_softmax(dim=1)
-    return out
+    return peer.generate(images, rows, prompts, max_new, pick=lambda logp: torch.multinomial(logp.exp(), 1).squeeze(1))
 
 
 def main():

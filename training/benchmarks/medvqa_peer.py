@@ -176,8 +176,11 @@ class VqaPeer(nn.Module):
         return torch.gather(logp, 2, target.unsqueeze(2)).squeeze(2) * mask, mask
 
     @torch.no_grad()
-    def generate(self, images, rows, prompts, max_new):
-        """Greedy, KV-cached, left-padded between image prefix and prompt, as the DJL TextGenerator."""
+    def generate(self, images, rows, prompts, max_new, pick=lambda logp: logp.argmax(dim=1)):
+        """KV-cached, left-padded between image prefix and prompt, as the DJL TextGenerator.
+
+        ``pick`` chooses each step's tokens from the (B, V) log-probabilities: greedy unless told.
+        """
         n = self.n
         b = len(prompts)
         width = max(len(p) for p in prompts)
@@ -202,7 +205,7 @@ class VqaPeer(nn.Module):
         h, cache = self.decode(x, bias, cache)
         logp = self.logits(h[:, -1]).log_softmax(dim=1)
         for s in range(max_new):
-            nxt = logp.argmax(dim=1)
+            nxt = pick(logp)
             for i in range(b):
                 if not done[i]:
                     out[i].append(int(nxt[i]))
