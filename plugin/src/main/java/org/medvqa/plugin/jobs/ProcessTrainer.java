@@ -25,10 +25,7 @@ public final class ProcessTrainer implements Trainer {
 
   @Override
   public void check(TrainingSpec spec) {
-    if (spec.kind() != TrainingKind.GRPO) {
-      throw new IllegalArgumentException("only GRPO jobs are available in this build");
-    }
-    TrainingMain.grpoConfig(spec.steps(), spec.seed(), spec.options()); // throws on an unknown or bad option
+    TrainingMain.plannedSteps(spec.kind(), spec.steps(), spec.seed(), spec.options()); // throws on a bad option
   }
 
   @Override
@@ -36,7 +33,7 @@ public final class ProcessTrainer implements Trainer {
       throws Exception {
     Path run = outDir.resolveSibling("run");
     Files.createDirectories(run);
-    int total = TrainingMain.grpoConfig(spec.steps(), spec.seed(), spec.options()).maxSteps();
+    int total = TrainingMain.plannedSteps(spec.kind(), spec.steps(), spec.seed(), spec.options());
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx2g", "-Djava.awt.headless=true", "-Dai.djl.offline=true",

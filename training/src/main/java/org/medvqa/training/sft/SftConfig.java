@@ -61,6 +61,21 @@ public record SftConfig(
     }
   }
 
+  /**
+   * These settings with some replaced by their JSON names ({@code {"batch_size": 8}}), as the on-site
+   * training jobs pass them; an unknown name or a bad value is an IllegalArgumentException.
+   */
+  public SftConfig with(java.util.Map<String, ?> overrides) {
+    ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    try {
+      com.fasterxml.jackson.databind.node.ObjectNode merged = json.valueToTree(this);
+      merged.setAll((com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(overrides));
+      return json.treeToValue(merged, SftConfig.class);
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new IllegalArgumentException("bad SFT config: " + e.getOriginalMessage(), e);
+    }
+  }
+
   public SftConfig withMaxMinutes(double minutes) {
     return new SftConfig(model, vocabSize, batchSize, questionsPerImage, learningRate, weightDecay, warmupSteps,
         maxSteps, minutes, gradClip, checkpointEvery, logEvery, seed, augment);

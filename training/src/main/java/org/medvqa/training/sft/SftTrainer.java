@@ -57,6 +57,7 @@ public final class SftTrainer {
   private List<String> extraTokenizerTexts = List.of();
   private ModelConfig modelConfig;
   private int stopAfter = Integer.MAX_VALUE;
+  private Path startFrom;
 
   public SftTrainer(SftConfig config, Path out, PrintStream progress) {
     this.config = config;
@@ -74,6 +75,15 @@ public final class SftTrainer {
   /** Stops (with a checkpoint) once this many steps are done, as an interrupted run would. */
   public SftTrainer stopAfter(int steps) {
     this.stopAfter = steps;
+    return this;
+  }
+
+  /**
+   * Fine-tunes an existing model directory instead of creating one: its architecture, tokenizer and
+   * image standardisation are kept, so {@code model} and {@code vocab_size} of the config do not apply.
+   */
+  public SftTrainer startingFrom(Path modelDir) {
+    this.startFrom = modelDir;
     return this;
   }
 
@@ -117,6 +127,9 @@ public final class SftTrainer {
   }
 
   private VqaModel createModel(List<SftExample> examples) {
+    if (startFrom != null) {
+      return VqaModel.load(startFrom);
+    }
     List<String> corpus = new ArrayList<>(extraTokenizerTexts);
     for (SftExample e : examples) {
       corpus.add(e.question());
@@ -239,7 +252,7 @@ public final class SftTrainer {
     finalMetrics.put("minutes", elapsed / 60);
     finalMetrics.put("train_examples", examples.size());
     Path modelDir = out.resolve(MODEL);
-    model.save(modelDir, new Provenance("", start.dataHash(), JSON.valueToTree(config), finalMetrics,
+    model.save(modelDir, new Provenance(startFrom == null ? "" : startFrom.toString(), start.dataHash(), JSON.valueToTree(config), finalMetrics,
         "SFT (" + model.config().name() + ") on " + examples.size() + " questions: think/answer format with reference reasoning"));
     return new Result(modelDir, step, lastLoss, elapsed / 60, resumed);
   }
