@@ -11,6 +11,7 @@ import org.medvqa.plugin.model.InvalidModelException;
 import org.medvqa.plugin.server.DefaultModel;
 import org.medvqa.plugin.server.MedVqaServer;
 import org.medvqa.plugin.server.ServerConfig;
+import org.medvqa.plugin.server.TlsConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,10 +51,17 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-batch", paramLabel = "N", description = "largest inference batch (1 turns batching off)")
   Integer maxBatch;
 
+  @Option(names = "--tls-keystore", paramLabel = "FILE",
+      description = "PKCS#12 key store with the server's key and certificate: serve HTTPS only")
+  Path tlsKeystore;
+
+  @Option(names = "--tls-password-file", paramLabel = "FILE",
+      description = "file whose first line is the key store's password (default: empty password)")
+  Path tlsPasswordFile;
+
   @Override
   public Integer call() throws Exception {
-    ServerConfig c = config != null ? readConfig(config) : new ServerConfig();
-    applyOverrides(c);
+    ServerConfig c = configuration();
     Path modelDir = c.model != null ? null : DefaultModel.locate();
     if (c.model == null && modelDir == null) {
       throw new BadInputException("no default model found (plugin/models/default); give --model DIR");
@@ -68,6 +76,13 @@ public final class ServeCommand implements Callable<Integer> {
     printBanner(server);
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  /** The configuration file (if any) with this command's options applied over it. */
+  ServerConfig configuration() {
+    ServerConfig c = config != null ? readConfig(config) : new ServerConfig();
+    applyOverrides(c);
+    return c;
   }
 
   /** Starts a server from a configuration; shared with {@code demo}. */
@@ -85,6 +100,11 @@ public final class ServeCommand implements Callable<Integer> {
         source.close();
       }
       throw new BadInputException("model refused: " + e.getMessage());
+    } catch (TlsConfigException e) {
+      if (source != null) {
+        source.close();
+      }
+      throw new BadInputException(e.getMessage());
     }
   }
 
@@ -129,6 +149,20 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (maxBatch != null) {
       c.maxBatch = maxBatch;
+    }
+    if (tlsKeystore != null || tlsPasswordFile != null) {
+      if (tlsKeystore == null) {
+        throw new BadInputException("--tls-password-file needs --tls-keystore");
+      }
+      if (!Files.isRegularFile(tlsKeystore)) {
+        throw new BadInputException("TLS key store does not exist: " + tlsKeystore);
+      }
+      if (tlsPasswordFile != null && !Files.isRegularFile(tlsPasswordFile)) {
+        throw new BadInputException("TLS password file does not exist: " + tlsPasswordFile);
+      }
+      c.tls = new ServerConfig.Tls();
+      c.tls.keystore = tlsKeystore.toString();
+      c.tls.passwordFile = tlsPasswordFile == null ? null : tlsPasswordFile.toString();
     }
     if (dicomweb != null) {
       c.studySource = new ServerConfig.StudySourceConfig();

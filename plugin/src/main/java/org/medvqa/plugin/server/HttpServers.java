@@ -57,8 +57,12 @@ public final class HttpServers {
     return new Running(server, executor);
   }
 
-  /** An SSL context from a PKCS#12 key store. */
-  public static SSLContext tls(Path keystore, char[] password) throws IOException {
+  /**
+   * An SSL context from a PKCS#12 key store.
+   *
+   * @throws TlsConfigException when the key store is missing, unreadable, or its password is wrong
+   */
+  public static SSLContext tls(Path keystore, char[] password) throws TlsConfigException {
     try (InputStream in = Files.newInputStream(keystore)) {
       KeyStore ks = KeyStore.getInstance("PKCS12");
       ks.load(in, password);
@@ -67,8 +71,10 @@ public final class HttpServers {
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(kmf.getKeyManagers(), null, null);
       return ctx;
-    } catch (GeneralSecurityException e) {
-      throw new IOException("cannot use key store " + keystore.getFileName() + ": " + e.getMessage(), e);
+    } catch (GeneralSecurityException | IOException e) {
+      String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+          : e.getCause() instanceof java.security.UnrecoverableKeyException ? "wrong password" : e.getMessage();
+      throw new TlsConfigException("cannot use TLS key store " + keystore + ": " + why, e);
     }
   }
 }

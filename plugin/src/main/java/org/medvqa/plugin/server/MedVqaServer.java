@@ -52,6 +52,16 @@ public final class MedVqaServer implements AutoCloseable {
    */
   public static MedVqaServer start(ServerConfig config, Components parts, Path dataDir, Path modelDir)
       throws IOException, InvalidModelException {
+    SSLContext tls = null; // first: a bad key store must fail before anything is loaded
+    if (config.tls != null && config.tls.keystore != null) {
+      char[] password;
+      try {
+        password = config.tls.passwordChars();
+      } catch (IOException e) {
+        throw new TlsConfigException("cannot read the TLS password file " + config.tls.passwordFile, e);
+      }
+      tls = HttpServers.tls(Path.of(config.tls.keystore), password);
+    }
     Path models = config.modelsDir != null ? Path.of(config.modelsDir) : dataDir.resolve("models");
     Path datasets = config.datasetsDir != null ? Path.of(config.datasetsDir) : dataDir.resolve("datasets");
     Files.createDirectories(datasets);
@@ -93,11 +103,6 @@ public final class MedVqaServer implements AutoCloseable {
     String salt = Hashing.shortSha256(models.toAbsolutePath().toString() + "|" + ApiKeys.randomKey(), 16);
     TrainingJobs jobs = parts.trainer() == null ? null : new TrainingJobs(parts.trainer(), registry, datasets);
     AppContext ctx = new AppContext(service, jobs, keys, audit, salt, config.maxUploadBytes);
-    SSLContext tls = null;
-    if (config.tls != null && config.tls.keystore != null) {
-      char[] pw = config.tls.password == null ? new char[0] : config.tls.password.toCharArray();
-      tls = HttpServers.tls(Path.of(config.tls.keystore), pw);
-    }
     HttpServers.Running http;
     try {
       http = HttpServers.start(config.host, config.port, RestApp.createApp(ctx), tls);

@@ -18,7 +18,7 @@ import org.medvqa.plugin.engine.EngineConfig;
  *   "apiKeys": "/etc/medvqa/api-keys", "auditLog": "/var/log/medvqa/audit.jsonl",
  *   "maxUploadBytes": 268435456,
  *   "maxBatch": 16, "maxWaitMs": 10, "queueCapacity": 256, "requestTimeoutMs": 60000,
- *   "tls": {"keystore": "/etc/medvqa/server.p12", "password": "..."},
+ *   "tls": {"keystore": "/etc/medvqa/server.p12", "passwordFile": "/etc/medvqa/server.p12.pw"},
  *   "studySource": {"type": "dicomweb", "url": "http://127.0.0.1:8042/dicom-web"}
  * }
  * }</pre>
@@ -40,10 +40,23 @@ public final class ServerConfig {
   public Tls tls;
   public StudySourceConfig studySource;
 
-  /** TLS: a PKCS#12 key store with the server's key and certificate. */
+  /**
+   * TLS: a PKCS#12 key store with the server's key and certificate. Its password is the first line of
+   * {@code passwordFile} (so it stays out of the config and the process list), else {@code password},
+   * else empty.
+   */
   public static final class Tls {
     public String keystore;
     public String password;
+    public String passwordFile;
+
+    public char[] passwordChars() throws IOException {
+      if (passwordFile != null) {
+        String text = java.nio.file.Files.readString(Path.of(passwordFile));
+        return text.lines().findFirst().orElse("").toCharArray();
+      }
+      return password == null ? new char[0] : password.toCharArray();
+    }
   }
 
   /**
