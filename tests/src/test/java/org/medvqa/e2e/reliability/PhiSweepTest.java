@@ -42,6 +42,8 @@ class PhiSweepTest {
   void noPatientNameIdOrBirthDateLeavesTheServer() throws Exception {
     Path studies = Files.createDirectories(dir.resolve("server/studies"));
     List<Path> phiFiles = new ArrayList<>();
+    List<Path> uploads = new ArrayList<>();
+    Set<String> uploadKinds = new java.util.HashSet<>();
     Set<String> phi = new TreeSet<>();
     List<Path> all;
     try (Stream<Path> s = Files.walk(Corpora.root())) {
@@ -61,10 +63,14 @@ class PhiSweepTest {
       phiFiles.add(f);
       addValues(phi, p);
       Files.copy(f, studies.resolve(String.format("%03d-%s", phiFiles.size(), f.getFileName())));
+      // Uploads: one file per patient and transfer syntax (the corpora repeat the same patient many times).
+      if (uploadKinds.add(p.patientName() + "|" + p.patientId() + "|" + p.birthDate() + "|" + info.transferSyntaxUid())) {
+        uploads.add(f);
+      }
     }
     assertThat(phiFiles).as("corpus files with PHI").hasSizeGreaterThan(30);
     assertThat(phi).as("PHI values to look for").contains("CompressedSamples^CT1", "Lestrade", "19951025");
-    System.out.printf("PHI sweep: %d files, %d values: %s%n", phiFiles.size(), phi.size(), phi);
+    System.out.printf("PHI sweep: %d files (%d uploaded), %d values: %s%n", phiFiles.size(), uploads.size(), phi.size(), phi);
 
     Path model = TrainingFixtures.tinyModel(dir.resolve("model"), 8);
     List<String> seen = new ArrayList<>();
@@ -74,22 +80,29 @@ class PhiSweepTest {
       Client c = new Client(server.port(), seen, statuses);
       RawHttp.Response list = c.call("GET", "/api/v1/studies?limit=1000", null, null);
       assertThat(list.status()).isEqualTo(200);
-      int sr = 0;
+      int n = 0;
       for (JsonNode study : list.json()) {
         String uid = study.path("studyInstanceUID").asText();
+        boolean first = n++ < 3;
         c.call("GET", "/api/v1/studies/" + uid + "/slices", null, null);
-        c.call("GET", "/api/v1/studies/" + uid + "/slices/0", null, null);
-        boolean storeSr = sr++ < 3;
-        c.call("POST", "/api/v1/ask", "application/json",
-            ("{\"studyInstanceUID\":\"" + uid + "\",\"question\":\"Is there a mass?\",\"storeSr\":" + storeSr + "}").getBytes());
+        if (first) {
+          c.call("GET", "/api/v1/studies/" + uid + "/slices/0", null, null);
+        }
+        if (first) { // model answers cost time on 2 cores; the PHI lives in what surrounds them
+          c.call("POST", "/api/v1/ask", "application/json",
+              ("{\"studyInstanceUID\":\"" + uid + "\",\"question\":\"Is there a mass?\",\"storeSr\":true}").getBytes());
+        }
         c.call("POST", "/api/v1/ask", "application/json",
             ("{\"studyInstanceUID\":\"" + uid + "\",\"question\":\"Which side?\",\"slice\":9999}").getBytes());
         c.call("POST", "/api/v1/ask", "application/json",
             ("{\"studyInstanceUID\":\"" + uid + "\",\"sopInstanceUID\":\"1.2.3.4\",\"question\":\"Which side?\"}").getBytes());
       }
-      for (Path f : phiFiles) {
+      int u = 0;
+      for (Path f : uploads) {
         byte[] bytes = Files.readAllBytes(f);
-        c.call("POST", "/api/v1/ask", HostileFiles.FORM, HostileFiles.form("Is there a nodule?", "x.dcm", bytes));
+        if (u++ < 5) {
+          c.call("POST", "/api/v1/ask", HostileFiles.FORM, HostileFiles.form("Is there a nodule?", "x.dcm", bytes));
+        }
         c.call("POST", "/api/v1/previews", HostileFiles.FORM, HostileFiles.form(null, "x.dcm", bytes));
         c.call("POST", "/api/v1/ask", HostileFiles.FORM,
             HostileFiles.form("Is there a nodule?", "x.dcm", Arrays.copyOf(bytes, bytes.length / 2)));
@@ -112,7 +125,7 @@ class PhiSweepTest {
         sources.put("data/" + f, Files.readString(server.root.resolve("data").resolve(f), StandardCharsets.ISO_8859_1));
       }
       assertThat(ServedMedVqa.files(server.root.resolve("tmp"))).as("java.io.tmpdir").isEmpty();
-      assertThat(server.audit().lines().count()).as("audit records").isGreaterThan(phiFiles.size());
+      assertThat(server.audit().lines().count()).as("audit records").isEqualTo(seen.size() / 2);
       for (var source : sources.entrySet()) {
         String text = source.getValue().replaceAll("data:image/png;base64,[A-Za-z0-9+/=]+", "");
         for (String value : phi) {
@@ -151,7 +164,13 @@ class PhiSweepTest {
       if (contentType != null) {
         h.put("Content-Type", contentType);
       }
+      long t0 = System.nanoTime();
       RawHttp.Response r = RawHttp.send(port, method, target, h, body);
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      if (ms > 1000) {
+        System.out.printf("PHI sweep: slow answer, %d ms, %d for %s %s (%s)%n", ms, r.status(), method, target,
+            r.text().length() > 160 ? r.text().substring(0, 160) : r.text());
+      }
       seen.add(r.status() + " " + r.headers());
       seen.add(r.text());
       statuses.merge(r.status(), 1, Integer::sum);
