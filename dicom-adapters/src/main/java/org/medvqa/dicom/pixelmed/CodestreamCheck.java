@@ -40,6 +40,67 @@ final class CodestreamCheck {
   }
 
   /**
+   * Walks the marker segments of a JPEG or JPEG-LS codestream from SOI to SOS the way libjpeg's
+   * {@code jpeg_read_header} does, and names anything it would only warn about: bytes between
+   * segments, a stream that ends before SOS, a JFIF major version other than 1, a JFIF thumbnail of the
+   * wrong size, an Adobe transform above 2. GDCM's JPEG codecs (12-bit lossy JPEG, JPEG-LS) answer any
+   * such warning with {@code assert(0)}, which aborts the whole JVM; so these streams never reach it.
+   * Returns null when the header is sound.
+   */
+  static String jpegHeaderProblem(byte[] b) {
+    if (b.length < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) {
+      return "no SOI marker at the start";
+    }
+    int pos = 2;
+    while (true) {
+      if (pos >= b.length || (b[pos] & 0xFF) != 0xFF) {
+        return pos >= b.length ? "ends before the start of scan" : "stray bytes before the marker at offset " + pos;
+      }
+      while (pos < b.length && (b[pos] & 0xFF) == 0xFF) {
+        pos++; // fill bytes
+      }
+      if (pos >= b.length) {
+        return "ends before the start of scan";
+      }
+      int marker = b[pos++] & 0xFF;
+      if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+        continue; // no length
+      }
+      if (marker == 0xD9) {
+        return "end of image before the start of scan";
+      }
+      if (pos + 2 > b.length) {
+        return "ends inside a marker segment";
+      }
+      int length = u16(b, pos);
+      if (length < 2 || pos + length > b.length) {
+        return String.format("marker segment FF%02X at offset %d has a bad length", marker, pos - 2);
+      }
+      if (marker == 0xDA) {
+        return null;
+      }
+      int data = pos + 2;
+      int dataLength = length - 2;
+      if (marker == 0xE0 && dataLength >= 14 && ascii(b, data, 5).equals("JFIF\0")) {
+        if (b[data + 5] != 1) {
+          return "JFIF major version " + b[data + 5];
+        }
+        if ((b[data + 12] & 0xFF) * (b[data + 13] & 0xFF) * 3 != dataLength - 14) {
+          return "JFIF thumbnail size does not match its segment";
+        }
+      }
+      if (marker == 0xEE && dataLength >= 12 && ascii(b, data, 5).equals("Adobe") && (b[data + 11] & 0xFF) > 2) {
+        return "unknown Adobe colour transform " + (b[data + 11] & 0xFF);
+      }
+      pos += length;
+    }
+  }
+
+  private static String ascii(byte[] b, int from, int n) {
+    return new String(b, from, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /**
    * Checks the tile-part structure of a JPEG 2000 codestream (PS 15444-1 A.4): after the main header,
    * a chain of SOT tile-parts whose Psot lengths stay inside the data, each with an SOD, and inside
    * the coded data no 0xFF followed by a byte above 0x8F except the SOP/EPH markers (bit stuffing

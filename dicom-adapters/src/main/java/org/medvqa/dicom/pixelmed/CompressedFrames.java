@@ -79,6 +79,7 @@ final class CompressedFrames {
 
     if (!needsFallback(info) && fallback != null && CodestreamCheck.misreadByImageIo(ts, codestream, info.photometricInterpretation())
         && fallback.available()) {
+      requireSafeForGdcm(name, ts, codestream);
       return fallback.decode(file, frameIndex);
     }
     if (needsFallback(info)) {
@@ -86,6 +87,7 @@ final class CompressedFrames {
         throw new UnsupportedTransferSyntaxException(ts, "needs the GDCM decoder, which is not available"
             + " (install libgdcm-java and run with -Djava.library.path=/usr/lib/x86_64-linux-gnu/jni)");
       }
+      requireSafeForGdcm(name, ts, codestream);
       return fallback.decode(file, frameIndex);
     }
     if (!isSupported(ts)) {
@@ -148,6 +150,17 @@ final class CompressedFrames {
     }
     return new DicomFrame(info.rows(), info.columns(), image.components(), info.photometricInterpretation(),
         storedValues(image.samples(), info));
+  }
+
+  /** GDCM aborts the JVM (assert) on a JPEG header libjpeg only warns about: such streams are refused here. */
+  private static void requireSafeForGdcm(String name, String ts, byte[] codestream) throws DicomFormatException {
+    if (TransferSyntaxes.JPEG_2000.equals(ts) || TransferSyntaxes.JPEG_2000_LOSSLESS.equals(ts)) {
+      return; // checked by CodestreamCheck.verify
+    }
+    String problem = CodestreamCheck.jpegHeaderProblem(codestream);
+    if (problem != null) {
+      throw new DicomFormatException(name + ": broken " + TransferSyntaxes.describe(ts) + " codestream: " + problem);
+    }
   }
 
   static boolean needsFallback(DicomInfo info) {

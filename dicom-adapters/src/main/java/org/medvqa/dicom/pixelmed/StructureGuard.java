@@ -3,7 +3,6 @@ package org.medvqa.dicom.pixelmed;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomDictionary;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -41,6 +40,8 @@ final class StructureGuard {
 
   private static final int MAX_DEPTH = 32;
   private static final long MAX_INFLATED = 512L << 20;
+  private static final long MIN_INFLATE_LIMIT = 32L << 20;
+  private static final long MAX_DEFLATE_RATIO = 64;
   private static final long MAX_FILE = Integer.MAX_VALUE;
   private static final int PIXEL_DATA = 0x7FE00010;
   private static final int ITEM = 0xFFFEE000;
@@ -157,25 +158,49 @@ final class StructureGuard {
     return group >= 0x0002 && group <= 0x0028 && group % 2 == 0;
   }
 
+  /**
+   * The inflated data set, at most {@link #inflateLimit} bytes. A first pass only counts (a bomb is
+   * refused having cost time, not memory); the second fills an array of exactly that size, so a
+   * legitimate file costs its size once, not the doubling copies of a growing buffer.
+   */
   private ByteBuffer inflate(int from) throws DicomFormatException {
+    byte[] in = new byte[buf.limit() - from];
+    buf.get(from, in);
+    long limit = inflateLimit(in.length);
+    long size = inflate(in, null, limit);
+    byte[] out = new byte[(int) size];
+    inflate(in, out, limit);
+    return ByteBuffer.wrap(out);
+  }
+
+  /**
+   * How far a deflated data set of {@code compressed} bytes may inflate: real images deflate a few
+   * times, seldom more than {@value #MAX_DEFLATE_RATIO}-fold; a deflate bomb about a thousandfold.
+   * At least {@code MIN_INFLATE_LIMIT}, at most {@code MAX_INFLATED}.
+   */
+  static long inflateLimit(long compressed) {
+    return Math.min(MAX_INFLATED, Math.max(MIN_INFLATE_LIMIT, compressed * MAX_DEFLATE_RATIO));
+  }
+
+  /** Inflates into {@code out} (or only counts, when null); returns the inflated size. */
+  private long inflate(byte[] in, byte[] out, long limit) throws DicomFormatException {
     Inflater inflater = new Inflater(true);
     try {
-      byte[] in = new byte[buf.limit() - from];
-      buf.get(from, in);
       inflater.setInput(in);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(in.length * 4);
-      byte[] chunk = new byte[64 * 1024];
+      byte[] chunk = out == null ? new byte[64 * 1024] : out;
+      long total = 0;
       while (!inflater.finished()) {
-        int n = inflater.inflate(chunk);
-        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+        int n = out == null ? inflater.inflate(chunk) : inflater.inflate(out, (int) total, out.length - (int) total);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary() || (out != null && total == out.length))) {
           break;
         }
-        out.write(chunk, 0, n);
-        if (out.size() > MAX_INFLATED) {
-          throw fail("deflated data set inflates past " + (MAX_INFLATED >> 20) + " MiB");
+        total += n;
+        if (total > limit) {
+          throw fail(String.format("deflated data set of %d bytes inflates past %d MiB (a deflate bomb?)",
+              in.length, limit >> 20));
         }
       }
-      return ByteBuffer.wrap(out.toByteArray());
+      return total;
     } catch (DataFormatException e) {
       throw fail("broken deflate stream: " + e.getMessage());
     } finally {
