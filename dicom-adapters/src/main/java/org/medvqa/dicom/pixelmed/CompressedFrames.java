@@ -17,10 +17,13 @@ import org.medvqa.dicom.DicomInfo;
 import org.medvqa.dicom.FrameDecoder;
 import org.medvqa.dicom.TransferSyntaxes;
 import org.medvqa.dicom.UnsupportedTransferSyntaxException;
+import org.medvqa.dicom.codec.CodestreamException;
+import org.medvqa.dicom.codec.LosslessJpegDecoder;
+import org.medvqa.dicom.codec.UnsupportedCodestreamException;
 
 /**
- * Decodes one frame of encapsulated pixel data with PixelMed's {@link CompressedFrameDecoder}
- * (RLE itself; JPEG, JPEG lossless and JPEG 2000 through the ImageIO readers on the class path),
+ * Decodes one frame of encapsulated pixel data: RLE and JPEG lossless with the project's own decoders,
+ * JPEG and JPEG 2000 with PixelMed's {@link CompressedFrameDecoder} (the ImageIO readers on the class path),
  * handing JPEG-LS and 12-bit lossy JPEG to the fallback decoder. Before any decoder runs, the
  * frame's size is checked against what the codestream can justify ({@link CodestreamCheck}).
  */
@@ -95,6 +98,12 @@ final class CompressedFrames {
       return new DicomFrame(info.rows(), info.columns(), info.samplesPerPixel(),
           info.photometricInterpretation(), storedValues(raw, info));
     }
+    if (TransferSyntaxes.JPEG_LOSSLESS_P14.equals(ts) || TransferSyntaxes.JPEG_LOSSLESS_SV1.equals(ts)) {
+      DicomFrame frame = losslessJpeg(name, info, codestream, frameIndex);
+      if (frame != null) {
+        return frame;
+      }
+    }
     BufferedImage image;
     boolean convertedToRgb;
     try {
@@ -118,6 +127,29 @@ final class CompressedFrames {
           + " decoder returned no image for frame " + (frameIndex + 1));
     }
     return toFrame(name, info, image, convertedToRgb);
+  }
+
+  /**
+   * Lossless JPEG through the project's own {@link LosslessJpegDecoder}; null when the codestream uses
+   * a feature it leaves to PixelMed's decoder (subsampling, restarts inside a row, another process).
+   */
+  private static DicomFrame losslessJpeg(String name, DicomInfo info, byte[] codestream, int frameIndex)
+      throws DicomFormatException {
+    LosslessJpegDecoder.Image image;
+    try {
+      image = LosslessJpegDecoder.decode(codestream);
+    } catch (UnsupportedCodestreamException e) {
+      return null;
+    } catch (CodestreamException e) {
+      throw new DicomFormatException(name + ": broken JPEG Lossless codestream in frame " + (frameIndex + 1)
+          + ": " + e.getMessage(), e);
+    }
+    if (image.components() != info.samplesPerPixel()) {
+      throw new DicomFormatException(String.format("%s: codestream has %d components but Samples per "
+          + "Pixel is %d", name, image.components(), info.samplesPerPixel()));
+    }
+    return new DicomFrame(info.rows(), info.columns(), image.components(), info.photometricInterpretation(),
+        storedValues(image.samples(), info));
   }
 
   /** GDCM aborts the JVM (assert) on a JPEG header libjpeg only warns about: such streams are refused here. */

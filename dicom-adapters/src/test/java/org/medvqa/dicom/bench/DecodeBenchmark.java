@@ -31,6 +31,7 @@ public final class DecodeBenchmark {
 
   public static void main(String[] args) throws Exception {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3.0;
+    String filter = args.length > 1 ? args[1].toLowerCase(Locale.ROOT) : "";
     FrameDecoder gdcm = Dicom.gdcm();
     if (!gdcm.available()) {
       throw new IllegalStateException("GDCM's gdcmjni is not on java.library.path; run bench/run-decode-benchmark");
@@ -51,6 +52,9 @@ public final class DecodeBenchmark {
     System.out.printf(Locale.ROOT, "%-52s %12s %12s %8s%n", "workload", "PixelMed/s", "GDCM/s", "ratio");
     double worst = 0;
     for (Workload w : workloads) {
+      if (!w.name().toLowerCase(Locale.ROOT).contains(filter)) {
+        continue;
+      }
       List<DicomInfo> infos = new ArrayList<>();
       for (Path f : w.files()) {
         infos.add(reader.readInfo(f));
