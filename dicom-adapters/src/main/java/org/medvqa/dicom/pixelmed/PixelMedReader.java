@@ -23,8 +23,8 @@ import org.medvqa.dicom.TransferSyntaxes;
 /**
  * The default {@link DicomReader}: PixelMed parses the file, after {@link StructureGuard} has
  * checked every declared length against the file. Native pixel data is unpacked by {@link
- * NativePixels}; encapsulated frames go to {@link CompressedFrames} (PixelMed's codecs through
- * ImageIO: TwelveMonkeys JPEG, PixelMed's JPEG lossless, jai-imageio JPEG 2000, PixelMed RLE), and
+ * NativePixels}; encapsulated frames go to {@link CompressedFrames} (the project's RLE and lossless
+ * JPEG decoders, jai-imageio JPEG 2000, TwelveMonkeys JPEG through PixelMed's codec bridge), and
  * what those cannot do (JPEG-LS, 12-bit lossy JPEG) to the optional fallback decoder.
  */
 public final class PixelMedReader implements DicomReader {
@@ -57,6 +57,15 @@ public final class PixelMedReader implements DicomReader {
 
   @Override
   public DecodedImage read(Path file, int frameIndex) throws IOException {
+    return read(file, frameIndex, 0, 0);
+  }
+
+  @Override
+  public DecodedImage readForModel(Path file, int frameIndex, int minColumns, int minRows) throws IOException {
+    return read(file, frameIndex, Math.max(0, minColumns), Math.max(0, minRows));
+  }
+
+  private DecodedImage read(Path file, int frameIndex, int minColumns, int minRows) throws IOException {
     Parsed parsed = parse(file, true);
     DicomInfo info = parsed.info;
     String name = file.getFileName().toString();
@@ -75,7 +84,7 @@ public final class PixelMedReader implements DicomReader {
     DicomFrame frame;
     try {
       if (parsed.layout.encapsulated()) {
-        frame = CompressedFrames.decode(name, file, info, pixelData, frameIndex, fallback);
+        frame = CompressedFrames.decode(name, file, info, pixelData, frameIndex, fallback, minColumns, minRows);
       } else {
         frame = NativePixels.frame(name, info, pixelData, frameIndex,
             TransferSyntaxes.EXPLICIT_VR_BIG_ENDIAN.equals(info.transferSyntaxUid()));

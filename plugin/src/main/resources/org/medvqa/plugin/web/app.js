@@ -60,8 +60,13 @@ async function loadStudies() {
       b.type = 'button';
       b.className = 'study';
       b.dataset.uid = s.studyUid;
-      b.textContent = (s.description || 'study') + ' · ' + (s.modalities || '') +
-        (s.instances >= 0 ? ' · ' + s.instances + ' images' : '');
+      const parts = [s.description, s.modalities || 'study'];
+      if (s.instances >= 0) { parts.push(s.instances + (s.instances === 1 ? ' image' : ' images')); }
+      b.textContent = parts.filter(Boolean).join(' · ');
+      const uid = document.createElement('span');
+      uid.className = 'uid';
+      uid.textContent = '…' + s.studyUid.slice(-12); // tells studies without a description apart
+      b.appendChild(uid);
       b.title = s.studyUid;
       b.addEventListener('click', () => selectStudy(s.studyUid, b));
       li.appendChild(b);
