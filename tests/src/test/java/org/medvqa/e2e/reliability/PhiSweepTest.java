@@ -31,10 +31,17 @@ import org.medvqa.dicom.PatientIdentity;
  * server printed, every audit record, the health and model documents and every answer body and header
  * are searched for each name (whole and each distinctive component), ID and birth date, as whole tokens,
  * with base64 image data removed first: none may appear.
+ *
+ * <p>Every PHI file is served and searched for; in the suite 4 studies are opened and 10 files uploaded
+ * (2 cores: each costs a decode); {@code tests/reliability/phi-sweep} opens and uploads all of them.
  */
 class PhiSweepTest {
   private static final Set<String> GENERIC = Set.of("test", "last", "first", "name", "lastname", "firstname",
       "anonymous", "anonymized", "mid", "pre");
+
+  /** {@code -Dreliability.phi.full=true} ({@code tests/reliability/phi-sweep}): every study and upload; else a sample. */
+  static final boolean FULL = Boolean.getBoolean("reliability.phi.full");
+  static final int SUITE_UPLOADS = 10;
 
   @TempDir static Path dir;
 
@@ -87,7 +94,7 @@ class PhiSweepTest {
       for (JsonNode study : list.json()) {
         String uid = study.path("studyUid").asText();
         assertThat(uid).as("study list entry " + study).isNotEmpty();
-        if (n >= 12) { // every file is uploaded below; the viewer and study paths need only a sample
+        if (n >= (FULL ? 1_000 : 4)) { // every file is uploaded below; the viewer and study paths need only a sample
           break;
         }
         boolean first = n++ < 3;
@@ -105,9 +112,9 @@ class PhiSweepTest {
         c.call("POST", "/api/v1/ask", "application/json",
             ("{\"studyInstanceUID\":\"" + uid + "\",\"sopInstanceUID\":\"1.2.3.4\",\"question\":\"Which side?\"}").getBytes());
       }
-      assertThat(studiesShown).as("studies the viewer could show").isGreaterThan(3);
+      assertThat(studiesShown).as("studies the viewer could show").isGreaterThan(FULL ? 10 : 1);
       int u = 0;
-      for (Path f : uploads) {
+      for (Path f : FULL ? uploads : spread(uploads, SUITE_UPLOADS)) {
         byte[] bytes = Files.readAllBytes(f);
         if (u++ < 5) {
           c.call("POST", "/api/v1/ask", HostileFiles.FORM, HostileFiles.form("Is there a nodule?", "x.dcm", bytes));
@@ -143,6 +150,15 @@ class PhiSweepTest {
         }
       }
     }
+  }
+
+  /** {@code n} of the files, evenly spread over the list (both corpora, many patients). */
+  private static List<Path> spread(List<Path> files, int n) {
+    List<Path> out = new ArrayList<>();
+    for (int i = 0; i < Math.min(n, files.size()); i++) {
+      out.add(files.get(i * files.size() / Math.min(n, files.size())));
+    }
+    return out;
   }
 
   /** Name (as stored, with spaces for carets, and each distinctive component), ID and birth date. */
