@@ -20,6 +20,16 @@ public interface DicomReader {
     return new DecodedImage(readInfo(file), decodeFrame(file, frameIndex));
   }
 
+  /**
+   * Like {@link #read}, for model input of at least {@code minColumns x minRows}: a codec that can
+   * decode a lower resolution directly (JPEG 2000's wavelet levels) may return a frame smaller than
+   * Rows x Columns but still covering that size, which {@link ImagePipeline} then resizes as usual.
+   * Never for exact pixels ({@code pixels.sha256}, rendering): use {@link #read} there.
+   */
+  default DecodedImage readForModel(Path file, int frameIndex, int minColumns, int minRows) throws IOException {
+    return read(file, frameIndex);
+  }
+
   /** Metadata together with one of its frames. */
   record DecodedImage(DicomInfo info, DicomFrame frame) {}
 }

@@ -1,5 +1,7 @@
 package org.medvqa.dicom;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -29,6 +31,18 @@ public final class ImagePipeline {
 
   public PreprocessOptions options() {
     return options;
+  }
+
+  /**
+   * Reads one frame for this pipeline's output size and applies the pipeline: with a target size
+   * set, through {@link DicomReader#readForModel}, so a JPEG 2000 frame is decoded only down to the
+   * wavelet level that still covers the output (the window percentiles then come from that level).
+   */
+  public ModelReadyImage read(DicomReader reader, Path file, int frameIndex) throws IOException {
+    DicomReader.DecodedImage image = options.width() > 0
+        ? reader.readForModel(file, frameIndex, options.width(), options.height())
+        : reader.read(file, frameIndex);
+    return apply(image.info(), image.frame());
   }
 
   public ModelReadyImage apply(DicomInfo info, DicomFrame frame) {

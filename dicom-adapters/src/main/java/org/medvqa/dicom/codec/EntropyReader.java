@@ -63,6 +63,12 @@ final class EntropyReader {
           }
         }
         HuffmanTable table = tables[k];
+        int whole = table.fast[(int) (acc >>> (bits - HuffmanTable.FAST_BITS)) & ((1 << HuffmanTable.FAST_BITS) - 1)];
+        if (whole != 0) {
+          bits -= whole & 0xFF;
+          diffs[i] = whole >> 8;
+          continue;
+        }
         int entry = table.lookup[(int) (acc >>> (bits - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1)];
         int category;
         if (entry != 0) {

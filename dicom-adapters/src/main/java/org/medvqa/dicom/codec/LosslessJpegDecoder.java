@@ -165,7 +165,11 @@ public final class LosslessJpegDecoder {
     }
     pointTransform = new int[nf];
     decoded = new boolean[nf];
-    samples = new int[Math.multiplyExact(Math.multiplyExact(width, height), nf)];
+    long size = (long) width * height * nf;
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new CodestreamException(width + "x" + height + "x" + nf + " samples do not fit one array");
+    }
+    samples = new int[(int) size];
   }
 
   private void huffmanTables(int p, int end) throws CodestreamException {

@@ -61,6 +61,7 @@ public final class GdcmFrameDecoder implements FrameDecoder {
       int bitsAllocated = format.GetBitsAllocated();
       int bitsStored = format.GetBitsStored();
       boolean signed = format.GetPixelRepresentation() == 1;
+      format.delete(); // a by-value SWIG copy: freed now, not by a finalizer under load
       long length = image.GetBufferLength();
       long frameBytes = length / frames;
       if (length > Integer.MAX_VALUE) {
@@ -96,7 +97,9 @@ public final class GdcmFrameDecoder implements FrameDecoder {
       if (spp > 1 && image.GetPlanarConfiguration() == 1) {
         samples = interleave(samples, spp);
       }
-      String photometric = image.GetPhotometricInterpretation().GetString().strip();
+      gdcm.PhotometricInterpretation pi = image.GetPhotometricInterpretation();
+      String photometric = pi.GetString().strip();
+      pi.delete();
       return new DicomFrame(rows, columns, spp, photometric, samples);
     } finally {
       reader.delete();

@@ -23,7 +23,8 @@ import org.medvqa.dicom.codec.UnsupportedCodestreamException;
 
 /**
  * Decodes one frame of encapsulated pixel data: RLE and JPEG lossless with the project's own decoders,
- * JPEG and JPEG 2000 with PixelMed's {@link CompressedFrameDecoder} (the ImageIO readers on the class path),
+ * JPEG 2000 with jai-imageio ({@link Jpeg2000Frames}), JPEG with PixelMed's {@link CompressedFrameDecoder}
+ * (the ImageIO readers on the class path),
  * handing JPEG-LS and 12-bit lossy JPEG to the fallback decoder. Before any decoder runs, the
  * frame's size is checked against what the codestream can justify ({@link CodestreamCheck}).
  */
@@ -55,6 +56,16 @@ final class CompressedFrames {
 
   static DicomFrame decode(String name, Path file, DicomInfo info, Attribute pixelData, int frameIndex,
       FrameDecoder fallback) throws DicomException, IOException {
+    return decode(name, file, info, pixelData, frameIndex, fallback, 0, 0);
+  }
+
+  /**
+   * @param minColumns with {@code minRows}, the smallest size the caller needs (model input), or 0
+   *     for full resolution; JPEG 2000 frames are then decoded at the coarsest wavelet level that
+   *     still covers it, so the returned frame may be smaller than Rows x Columns
+   */
+  static DicomFrame decode(String name, Path file, DicomInfo info, Attribute pixelData, int frameIndex,
+      FrameDecoder fallback, int minColumns, int minRows) throws DicomException, IOException {
     String ts = info.transferSyntaxUid();
     if (!(pixelData instanceof OtherByteAttributeMultipleCompressedFrames compressed)) {
       throw new DicomFormatException(name + ": encapsulated pixel data could not be split into frames");
@@ -104,6 +115,9 @@ final class CompressedFrames {
         return frame;
       }
     }
+    if (TransferSyntaxes.JPEG_2000.equals(ts) || TransferSyntaxes.JPEG_2000_LOSSLESS.equals(ts)) {
+      return jpeg2000(name, info, codestream, frameIndex, minColumns, minRows);
+    }
     BufferedImage image;
     boolean convertedToRgb;
     try {
@@ -126,7 +140,27 @@ final class CompressedFrames {
       throw new DicomFormatException(name + ": the " + TransferSyntaxes.describe(ts)
           + " decoder returned no image for frame " + (frameIndex + 1));
     }
-    return toFrame(name, info, image, convertedToRgb);
+    return toFrame(name, info, image.getRaster(), convertedToRgb, info.columns(), info.rows());
+  }
+
+  private static DicomFrame jpeg2000(String name, DicomInfo info, byte[] codestream, int frameIndex,
+      int minColumns, int minRows) throws DicomFormatException {
+    int reduction = Jpeg2000Frames.reductionFor(codestream, info.columns(), info.rows(), minColumns, minRows);
+    Raster raster;
+    try {
+      raster = Watchdog.call(name, () -> Jpeg2000Frames.decode(codestream, reduction));
+    } catch (DicomFormatException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new DicomFormatException(name + ": broken or undecodable " + TransferSyntaxes.describe(info.transferSyntaxUid())
+          + " codestream in frame " + (frameIndex + 1) + ": " + oneLine(e), e);
+    }
+    if (raster == null) {
+      throw new DicomFormatException(name + ": the JPEG 2000 decoder returned no image for frame " + (frameIndex + 1));
+    }
+    int columns = (info.columns() + (1 << reduction) - 1) >> reduction;
+    int rows = (info.rows() + (1 << reduction) - 1) >> reduction;
+    return toFrame(name, info, raster, false, columns, rows);
   }
 
   /**
@@ -177,12 +211,12 @@ final class CompressedFrames {
         || TransferSyntaxes.RLE_LOSSLESS.equals(ts);
   }
 
-  private static DicomFrame toFrame(String name, DicomInfo info, BufferedImage image, boolean convertedToRgb)
-      throws DicomFormatException {
-    Raster raster = image.getRaster();
-    if (raster.getWidth() != info.columns() || raster.getHeight() != info.rows()) {
+  /** A decoded raster that must be {@code columns x rows} (Rows/Columns, or a reduced-resolution size). */
+  private static DicomFrame toFrame(String name, DicomInfo info, Raster raster, boolean convertedToRgb,
+      int columns, int rows) throws DicomFormatException {
+    if (raster.getWidth() != columns || raster.getHeight() != rows) {
       throw new DicomFormatException(String.format("%s: codestream is %dx%d but Rows/Columns say %dx%d",
-          name, raster.getWidth(), raster.getHeight(), info.columns(), info.rows()));
+          name, raster.getWidth(), raster.getHeight(), columns, rows));
     }
     int bands = raster.getNumBands();
     if (bands != info.samplesPerPixel()) {
@@ -190,12 +224,12 @@ final class CompressedFrames {
           + "Pixel is %d", name, bands, info.samplesPerPixel()));
     }
     int[] samples = storedValues(
-        raster.getPixels(0, 0, raster.getWidth(), raster.getHeight(), (int[]) null), info);
+        raster.getPixels(raster.getMinX(), raster.getMinY(), raster.getWidth(), raster.getHeight(), (int[]) null), info);
     String photometric = info.photometricInterpretation();
     if (bands == 3 && (convertedToRgb || photometric.equals("YBR_ICT") || photometric.equals("YBR_RCT"))) {
       photometric = "RGB";
     }
-    return new DicomFrame(info.rows(), info.columns(), bands, photometric, samples);
+    return new DicomFrame(rows, columns, bands, photometric, samples);
   }
 
   /** Raw decoded samples to stored values: the Bits Stored below High Bit, sign-extended if signed. */

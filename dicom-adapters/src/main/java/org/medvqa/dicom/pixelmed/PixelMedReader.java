@@ -23,8 +23,8 @@ import org.medvqa.dicom.TransferSyntaxes;
 /**
  * The default {@link DicomReader}: PixelMed parses the file, after {@link StructureGuard} has
  * checked every declared length against the file. Native pixel data is unpacked by {@link
- * NativePixels}; encapsulated frames go to {@link CompressedFrames} (PixelMed's codecs through
- * ImageIO: TwelveMonkeys JPEG, PixelMed's JPEG lossless, jai-imageio JPEG 2000, PixelMed RLE), and
+ * NativePixels}; encapsulated frames go to {@link CompressedFrames} (the project's RLE and lossless
+ * JPEG decoders, jai-imageio JPEG 2000, TwelveMonkeys JPEG through PixelMed's codec bridge), and
  * what those cannot do (JPEG-LS, 12-bit lossy JPEG) to the optional fallback decoder.
  */
 public final class PixelMedReader implements DicomReader {
@@ -57,6 +57,15 @@ public final class PixelMedReader implements DicomReader {
 
   @Override
   public DecodedImage read(Path file, int frameIndex) throws IOException {
+    return read(file, frameIndex, 0, 0);
+  }
+
+  @Override
+  public DecodedImage readForModel(Path file, int frameIndex, int minColumns, int minRows) throws IOException {
+    return read(file, frameIndex, Math.max(0, minColumns), Math.max(0, minRows));
+  }
+
+  private DecodedImage read(Path file, int frameIndex, int minColumns, int minRows) throws IOException {
     Parsed parsed = parse(file, true);
     DicomInfo info = parsed.info;
     String name = file.getFileName().toString();
@@ -75,7 +84,7 @@ public final class PixelMedReader implements DicomReader {
     DicomFrame frame;
     try {
       if (parsed.layout.encapsulated()) {
-        frame = CompressedFrames.decode(name, file, info, pixelData, frameIndex, fallback);
+        frame = CompressedFrames.decode(name, file, info, pixelData, frameIndex, fallback, minColumns, minRows);
       } else {
         frame = NativePixels.frame(name, info, pixelData, frameIndex,
             TransferSyntaxes.EXPLICIT_VR_BIG_ENDIAN.equals(info.transferSyntaxUid()));
@@ -159,6 +168,11 @@ public final class PixelMedReader implements DicomReader {
         throw new DicomFormatException(name + ": unsupported Samples per Pixel " + samples);
       }
     }
+    FrameGeometry geometry = FrameGeometry.read(list, frames);
+    double[] orientation = doubles(list, TagFromName.ImageOrientationPatient, 6);
+    if (orientation.length == 0) {
+      orientation = geometry.orientation();
+    }
     return new DicomInfo(
         sopClass,
         sopClass.isEmpty() ? "" : nonNull(SOPClassDescriptions.getDescriptionFromUID(sopClass)),
@@ -180,7 +194,7 @@ public final class PixelMedReader implements DicomReader {
         integer(list, TagFromName.SeriesNumber, 0),
         integer(list, TagFromName.InstanceNumber, 0),
         doubles(list, TagFromName.ImagePositionPatient, 3),
-        doubles(list, TagFromName.ImageOrientationPatient, 6),
+        orientation,
         doubles(list, TagFromName.PixelSpacing, 2),
         decimal(list, TagFromName.SliceThickness, Double.NaN),
         decimal(list, TagFromName.RescaleSlope, 1.0),
@@ -189,7 +203,8 @@ public final class PixelMedReader implements DicomReader {
         doubles(list, TagFromName.WindowWidth, 0),
         "PALETTE COLOR".equals(photometric) ? Palettes.read(name, list) : null,
         new PatientIdentity(str(list, TagFromName.PatientID), str(list, TagFromName.PatientName),
-            str(list, TagFromName.PatientBirthDate), str(list, TagFromName.PatientSex)));
+            str(list, TagFromName.PatientBirthDate), str(list, TagFromName.PatientSex)),
+        geometry.positions());
   }
 
   private static String nonNull(String s) {
@@ -218,7 +233,7 @@ public final class PixelMedReader implements DicomReader {
   }
 
   /** All values, or an empty array when absent, unparsable, or not {@code expected} values long. */
-  private static double[] doubles(AttributeList list, AttributeTag tag, int expected) {
+  static double[] doubles(AttributeList list, AttributeTag tag, int expected) {
     try {
       double[] values = Attribute.getDoubleValues(list, tag);
       if (values == null || (expected > 0 && values.length != expected)) {

@@ -8,8 +8,9 @@
  * size equals Rows/Columns, JPEG 2000 tile-part structure) and decoded by {@code CompressedFrames}:
  * RLE by {@code RleFrameDecoder}, JPEG lossless by the project's own
  * {@link org.medvqa.dicom.codec.LosslessJpegDecoder} (PixelMed's decoder only for what that leaves),
- * JPEG / JPEG 2000 by PixelMed's codec bridge over ImageIO (TwelveMonkeys, jai-imageio), under a
- * {@code Watchdog}; JPEG-LS,
+ * JPEG 2000 by jai-imageio driven directly ({@code Jpeg2000Frames}, which for model input can stop
+ * at a coarser wavelet level), JPEG by PixelMed's codec bridge over ImageIO (TwelveMonkeys), both
+ * under a {@code Watchdog}; JPEG-LS,
  * 12-bit lossy JPEG and the codestreams ImageIO misreads go to the GDCM fallback.
  */
 package org.medvqa.dicom.pixelmed;

@@ -130,13 +130,19 @@ public final class LocalFolderStudySource implements StudySource {
     for (Path file : files) {
       Entry entry = readEntry(file).orElseThrow(() -> new IllegalArgumentException(file + " is not a DICOM file"));
       Path target = folder.resolve(entry.studyUid()).resolve(entry.sopUid() + ".dcm");
+      Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
       try {
         Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
-        throw new UncheckedIOException("storing " + file + " in " + folder, e);
+        try {
+          Files.deleteIfExists(tmp); // a full disk must not leave half a file in the study folder
+        } catch (IOException ignored) {
+          // the original failure is the one to report
+        }
+        throw new PacsException(Kind.UNREACHABLE, "cannot store into study folder " + folder + ": "
+            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
       }
       bySop.put(entry.sopUid(), withFile(entry, target));
     }

@@ -180,6 +180,51 @@ class LosslessJpegDecoderTest {
     assertThatThrownBy(() -> LosslessJpegDecoder.decode(new byte[] {1, 2, 3, 4})).hasMessageContaining("no SOI");
   }
 
+  /**
+   * Mutation fuzzing from real codestreams (CT_small through dcmcjpeg, SC_rgb through PVRG with
+   * restarts and separate scans): flipped bytes, runs of 0xFF, cuts and inserted bytes must end in a
+   * decoded image or a {@link CodestreamException}, never another exception, and quickly.
+   */
+  @Test
+  void mutatedCodestreamsFailCleanly() throws Exception {
+    Path encoded = work.resolve("fuzz.dcm");
+    run("dcmcjpeg", "+el", "+sv", "6", Corpora.pydicom("CT_small.dcm").toString(), encoded.toString());
+    int[] rgb = Dicom.reader().decodeFrame(Corpora.pydicom("SC_rgb_rle.dcm"), 0).samples();
+    List<byte[]> seeds = List.of(firstFragment(Files.readAllBytes(encoded)),
+        pvrg(100, 100, 8, List.of("-k", "4", "-p", "8", "-n", "-r", "200"), rgb));
+    java.util.Random random = new java.util.Random(20261125);
+    int decoded = 0;
+    int rejected = 0;
+    for (int i = 0; i < 3000; i++) {
+      byte[] code = seeds.get(i % seeds.size()).clone();
+      int edits = 1 + random.nextInt(4);
+      for (int e = 0; e < edits; e++) {
+        int at = random.nextInt(code.length);
+        switch (random.nextInt(4)) {
+          case 0 -> code[at] = (byte) random.nextInt(256);
+          case 1 -> java.util.Arrays.fill(code, at, Math.min(code.length, at + 1 + random.nextInt(8)), (byte) 0xFF);
+          case 2 -> code = java.util.Arrays.copyOf(code, Math.max(1, at));
+          default -> {
+            byte[] longer = new byte[code.length + 2];
+            System.arraycopy(code, 0, longer, 0, at);
+            longer[at] = (byte) 0xFF;
+            longer[at + 1] = (byte) random.nextInt(256);
+            System.arraycopy(code, at, longer, at + 2, code.length - at);
+            code = longer;
+          }
+        }
+      }
+      try {
+        LosslessJpegDecoder.decode(code);
+        decoded++;
+      } catch (CodestreamException expected) {
+        rejected++;
+      }
+    }
+    assertThat(rejected).as("mutations rejected").isGreaterThan(300);
+    assertThat(decoded + rejected).isEqualTo(3000);
+  }
+
   /** Through the reader: a real lossless file with its scan cut short is bad input, one line. */
   @Test
   void brokenLosslessFileIsBadInputForTheReader() throws Exception {

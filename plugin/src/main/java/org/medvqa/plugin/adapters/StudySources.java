@@ -28,6 +28,12 @@ public final class StudySources {
         if (c.user != null) {
           web = web.withAuth(HttpAuth.basic(c.user, c.password == null ? "" : c.password));
         }
+        if (c.readTimeoutMs != null) {
+          if (c.readTimeoutMs <= 0) {
+            throw new IllegalArgumentException("studySource.readTimeoutMs must be positive");
+          }
+          web = web.withTimeouts(web.connectTimeout(), java.time.Duration.ofMillis(c.readTimeoutMs));
+        }
         yield new DicomWebStudySource(web);
       }
       case "folder" -> {

@@ -48,10 +48,20 @@ public final class ExitCodes {
       if (code == BAD_INPUT) {
         cli.getErr().println("medvqa: " + oneLine(failure));
       } else {
-        cli.getErr().println("medvqa: internal error: " + oneLine(failure));
+        cli.getErr().println("medvqa: internal error: " + oneLine(failure) + rootCause(failure));
         failure.printStackTrace(cli.getErr());
       }
       return code;
+    }
+
+    /** ": why" from the innermost cause ("No space left on device") when the message does not say it. */
+    private static String rootCause(Throwable failure) {
+      Throwable root = failure;
+      for (int depth = 0; root.getCause() != null && depth < 20; depth++) {
+        root = root.getCause();
+      }
+      String why = root.getMessage();
+      return root == failure || why == null || oneLine(failure).contains(why.strip()) ? "" : ": " + oneLine(root);
     }
 
     private static String oneLine(Throwable failure) {

@@ -104,7 +104,15 @@ public final class ModelRegistry implements AutoCloseable {
   public ModelInfo activate(String id) throws InvalidModelException {
     synchronized (swapLock) {
       Path dir = directoryOf(id);
-      Answerer answerer = loader.load(dir);
+      Answerer answerer;
+      try {
+        answerer = loader.load(dir);
+      } catch (InvalidModelException e) {
+        // The reason goes to API callers: name the model by its id, not by where the server keeps it.
+        String why = String.valueOf(e.getMessage()).replace("model directory " + dir, "model '" + id + "'")
+            .replace(dir.toString(), "model '" + id + "'");
+        throw new InvalidModelException(why, e);
+      }
       ModelInfo info = new ModelInfo(id, ModelVersions.of(dir), answerer.device());
       LoadedModel previous = active.getAndSet(new LoadedModel(answerer, info));
       if (previous != null) {

@@ -70,6 +70,11 @@ public final class ServerConfig {
     /** HTTP basic credentials for a dicomweb source. */
     public String user;
     public String password;
+    /**
+     * dicomweb: longest wait for a response's headers and between two reads of its body (default
+     * 30000); past it the caller gets 504.
+     */
+    public Long readTimeoutMs;
   }
 
   public static ServerConfig read(Path file) throws IOException {

@@ -38,7 +38,7 @@ final class HostileFiles {
       element(groupLength, 0x0002, 0x0000, "UL", le32(meta.size()));
       groupLength.writeTo(out);
       meta.writeTo(out);
-      Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+      Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
       try (DeflaterOutputStream ds = new DeflaterOutputStream(out, deflater, 1 << 16) {
         @Override
         public void close() throws IOException {

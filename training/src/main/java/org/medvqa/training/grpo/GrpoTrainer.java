@@ -181,16 +181,16 @@ public final class GrpoTrainer {
   /** Writes a temporary sibling completely, then swaps it in for the old checkpoint ({@link AtomicDirectory}). */
   static void saveCheckpoint(Path checkpoint, VqaModel policy, AdamW optimizer, GrpoConfig config, Path init, int step)
       throws IOException {
-    Path tmp = AtomicDirectory.temporarySibling(checkpoint);
-    policy.save(tmp.resolve("model"), Provenance.untrained("GRPO checkpoint at step " + step));
-    try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(tmp.resolve("optimizer.bin")))) {
-      optimizer.save(o);
-    }
-    ObjectNode state = JSON.createObjectNode();
-    state.put("step", step);
-    state.put("init", init.toAbsolutePath().toString());
-    state.set("config", JSON.readTree(config.toJson()));
-    Files.writeString(tmp.resolve("trainer_state.json"), state.toPrettyString());
-    AtomicDirectory.replace(tmp, checkpoint);
+    AtomicDirectory.write(checkpoint, tmp -> {
+      policy.save(tmp.resolve("model"), Provenance.untrained("GRPO checkpoint at step " + step));
+      try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(tmp.resolve("optimizer.bin")))) {
+        optimizer.save(o);
+      }
+      ObjectNode state = JSON.createObjectNode();
+      state.put("step", step);
+      state.put("init", init.toAbsolutePath().toString());
+      state.set("config", JSON.readTree(config.toJson()));
+      Files.writeString(tmp.resolve("trainer_state.json"), state.toPrettyString());
+    });
   }
 }

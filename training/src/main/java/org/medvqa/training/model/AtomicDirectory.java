@@ -22,6 +22,27 @@ public final class AtomicDirectory {
     return Files.createDirectory(abs.resolveSibling("." + abs.getFileName() + ".tmp-" + System.nanoTime()));
   }
 
+  /** Fills a directory's contents. */
+  @FunctionalInterface
+  public interface Filler {
+    void fill(Path dir) throws IOException;
+  }
+
+  /**
+   * Fills a temporary sibling and swaps it in for {@code target}; when filling fails (a full disk), the
+   * temporary sibling is removed and {@code target} is left exactly as it was.
+   */
+  public static void write(Path target, Filler filler) throws IOException {
+    Path tmp = temporarySibling(target);
+    try {
+      filler.fill(tmp);
+    } catch (IOException | RuntimeException | Error e) {
+      deleteQuietly(tmp);
+      throw e;
+    }
+    replace(tmp, target);
+  }
+
   public static void replace(Path filled, Path target) throws IOException {
     Path abs = target.toAbsolutePath().normalize();
     Path old = null;

@@ -258,13 +258,12 @@ public final class SftTrainer {
   }
 
   private void writeCheckpoint(VqaModel model, AdamW optimizer, TrainerState state) throws IOException {
-    Path target = out.resolve(CHECKPOINT);
-    Path tmp = AtomicDirectory.temporarySibling(target);
-    model.save(tmp.resolve(MODEL), new Provenance("", state.dataHash(), JSON.valueToTree(config),
-        JSON.createObjectNode().put("step", state.step()), "SFT checkpoint at step " + state.step()));
-    optimizer.save(tmp.resolve("optimizer.safetensors"));
-    state.write(tmp.resolve(TrainerState.FILE));
-    AtomicDirectory.replace(tmp, target);
+    AtomicDirectory.write(out.resolve(CHECKPOINT), tmp -> {
+      model.save(tmp.resolve(MODEL), new Provenance("", state.dataHash(), JSON.valueToTree(config),
+          JSON.createObjectNode().put("step", state.step()), "SFT checkpoint at step " + state.step()));
+      optimizer.save(tmp.resolve("optimizer.safetensors"));
+      state.write(tmp.resolve(TrainerState.FILE));
+    });
   }
 
   private static double seconds(long since) {
