@@ -84,7 +84,10 @@ class VqaPeer(nn.Module):
         self.cfg = cfg
         d, p, c = cfg["width"], cfg["patch_size"], cfg["channels"]
         self.n = (cfg["image_size"] // p) ** 2
-        self.patch_embed = nn.Linear(c * p * p, d)
+        f = cfg.get("stem_channels", 0)
+        # optional convolutional stem: gelu(conv3x3) -> gelu(conv3x3, stride 2), then (p/2)^2 patches of f channels
+        self.stem = nn.ModuleList(nn.Conv2d(c if i == 0 else f, f, 3, stride=i + 1, padding=1) for i in range(2 if f else 0))
+        self.patch_embed = nn.Linear(f * (p // 2) ** 2 if f else c * p * p, d)
         self.enc_position = nn.Parameter(torch.zeros(self.n, d))
         self.enc_layers = nn.ModuleList(Layer(d, cfg["heads"], cfg["mlp_ratio"]) for _ in range(cfg["encoder_layers"]))
         self.enc_norm = nn.LayerNorm(d)
@@ -96,7 +99,7 @@ class VqaPeer(nn.Module):
 
     # names in model.safetensors -> this module's parameters
     def load_medvqa(self, tensors):
-        mapping = {"encoder.patch_embed.": "patch_embed.", "encoder.position": "enc_position",
+        mapping = {"encoder.stem.": "stem.", "encoder.patch_embed.": "patch_embed.", "encoder.position": "enc_position",
                    "encoder.norm.": "enc_norm.", "encoder.projection.": "projection.",
                    "encoder.layers.": "enc_layers.", "decoder.token_embedding": "token_embedding",
                    "decoder.position": "dec_position", "decoder.layers.": "dec_layers.", "decoder.norm.": "dec_norm."}
@@ -116,6 +119,10 @@ class VqaPeer(nn.Module):
         u, c, s, _ = images.shape
         p = self.cfg["patch_size"]
         g = s // p
+        for conv in self.stem:
+            images = F.gelu(conv(images))
+        if len(self.stem):
+            c, p = images.shape[1], p // 2
         patches = images.reshape(u, c, g, p, g, p).permute(0, 2, 4, 1, 3, 5).reshape(u, g * g, c * p * p)
         x = self.patch_embed(patches) + self.enc_position
         for layer in self.enc_layers:

@@ -18,6 +18,9 @@ import java.util.Arrays;
  * @param windowCenters (0028,1050) all values, possibly empty
  * @param windowWidths (0028,1051) all values, same count as centres when present
  * @param palette the palette colour lookup table for PALETTE COLOR images, else null
+ * @param framePositions per frame of an enhanced multi-frame image, its Image Position (Patient)
+ *     from the Per-frame (or Shared) Functional Groups' Plane Position Sequence; empty when the
+ *     object has none (then {@code imageOrientationPatient} may also come from the functional groups)
  */
 public record DicomInfo(
     String sopClassUid,
@@ -52,9 +55,28 @@ public record DicomInfo(
     double[] windowCenters,
     double[] windowWidths,
     PaletteLut palette,
-    PatientIdentity patient) {
+    PatientIdentity patient,
+    double[][] framePositions) {
+
+  /** An object without per-frame positions (the classic single-frame and multi-frame IODs). */
+  public DicomInfo(String sopClassUid, String sopClassName, String sopInstanceUid, String studyInstanceUid,
+      String seriesInstanceUid, String modality, String transferSyntaxUid, int rows, int columns, int frames,
+      int bitsAllocated, int bitsStored, int highBit, int pixelRepresentation, int samplesPerPixel,
+      int planarConfiguration, String photometricInterpretation, String bodyPartExamined,
+      String studyDescription, String seriesDescription, String studyDate, int seriesNumber, int instanceNumber,
+      double[] imagePositionPatient, double[] imageOrientationPatient, double[] pixelSpacing,
+      double sliceThickness, double rescaleSlope, double rescaleIntercept, double[] windowCenters,
+      double[] windowWidths, PaletteLut palette, PatientIdentity patient) {
+    this(sopClassUid, sopClassName, sopInstanceUid, studyInstanceUid, seriesInstanceUid, modality,
+        transferSyntaxUid, rows, columns, frames, bitsAllocated, bitsStored, highBit, pixelRepresentation,
+        samplesPerPixel, planarConfiguration, photometricInterpretation, bodyPartExamined, studyDescription,
+        seriesDescription, studyDate, seriesNumber, instanceNumber, imagePositionPatient,
+        imageOrientationPatient, pixelSpacing, sliceThickness, rescaleSlope, rescaleIntercept, windowCenters,
+        windowWidths, palette, patient, null);
+  }
 
   public DicomInfo {
+    framePositions = framePositions == null ? new double[0][] : framePositions;
     imagePositionPatient = orEmpty(imagePositionPatient);
     imageOrientationPatient = orEmpty(imageOrientationPatient);
     pixelSpacing = orEmpty(pixelSpacing);

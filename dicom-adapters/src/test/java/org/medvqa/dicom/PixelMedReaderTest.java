@@ -2,6 +2,7 @@ package org.medvqa.dicom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.medvqa.dicom.ByteSearch.indexOf;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -131,22 +132,5 @@ class PixelMedReaderTest {
       at = i;
       from = i + 1;
     }
-  }
-
-  static int indexOf(byte[] bytes, byte[] pattern) {
-    return indexOf(bytes, pattern, 0);
-  }
-
-  static int indexOf(byte[] bytes, byte[] pattern, int from) {
-    outer:
-    for (int i = from; i <= bytes.length - pattern.length; i++) {
-      for (int j = 0; j < pattern.length; j++) {
-        if (bytes[i + j] != pattern[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

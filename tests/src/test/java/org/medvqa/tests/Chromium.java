@@ -145,12 +145,23 @@ public final class Chromium implements AutoCloseable {
     return r.path("result").path("value");
   }
 
-  /** Polls until the JavaScript condition is true. */
+  /**
+   * Polls until the JavaScript condition is true. A condition that throws counts as not yet true:
+   * right after {@link #navigate} the old document (about:blank) may still be the one evaluated.
+   */
   public void waitFor(String condition, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!eval("Boolean(" + condition + ")").asBoolean()) {
+    while (true) {
+      IOException last = null;
+      try {
+        if (eval("Boolean(" + condition + ")").asBoolean()) {
+          return;
+        }
+      } catch (IOException e) {
+        last = e;
+      }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for: " + condition);
+        throw new AssertionError("timed out waiting for: " + condition + (last == null ? "" : " (" + last.getMessage() + ")"));
       }
       Thread.sleep(100);
     }

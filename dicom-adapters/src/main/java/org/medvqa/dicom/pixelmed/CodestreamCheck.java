@@ -44,7 +44,9 @@ final class CodestreamCheck {
    * {@code jpeg_read_header} does, and names anything it would only warn about: bytes between
    * segments, a stream that ends before SOS, a JFIF major version other than 1, a JFIF thumbnail of the
    * wrong size, an Adobe transform above 2. GDCM's JPEG codecs (12-bit lossy JPEG, JPEG-LS) answer any
-   * such warning with {@code assert(0)}, which aborts the whole JVM; so these streams never reach it.
+   * such warning with {@code assert(0)}, which aborts the whole JVM; so these streams never reach it. Huffman
+   * and quantisation tables and frame headers that libjpeg refuses are refused too: GDCM then tries its
+   * PVRG codec, which can burn minutes on them.
    * Returns null when the header is sound.
    */
   static String jpegHeaderProblem(byte[] b) {
@@ -91,6 +93,41 @@ final class CodestreamCheck {
       }
       if (marker == 0xEE && dataLength >= 12 && ascii(b, data, 5).equals("Adobe") && (b[data + 11] & 0xFF) > 2) {
         return "unknown Adobe colour transform " + (b[data + 11] & 0xFF);
+      }
+      if (marker == 0xC4) {
+        // DHT: per table, 1 + 16 counts + that many values (at most 256). A table libjpeg refuses sends GDCM
+        // to its PVRG fallback, which spent minutes of system time on one such 1.4 kB file (fuzzing).
+        int p = data;
+        while (p < data + dataLength) {
+          if (p + 17 > data + dataLength) {
+            return "Huffman table header runs past its segment";
+          }
+          int count = 0;
+          for (int i = 1; i <= 16; i++) {
+            count += b[p + i] & 0xFF;
+          }
+          if (count > 256 || p + 17 + count > data + dataLength) {
+            return "Huffman table declares " + count + " codes that its segment does not hold";
+          }
+          p += 17 + count;
+        }
+      }
+      if (marker == 0xDB) {
+        // DQT: per table, 1 byte (precision, id) + 64 values of 1 or 2 bytes.
+        int p = data;
+        while (p < data + dataLength) {
+          int size = 1 + ((b[p] & 0xF0) == 0 ? 64 : 128);
+          if ((b[p] & 0xF0) > 0x10 || p + size > data + dataLength) {
+            return "quantisation table does not fit its segment";
+          }
+          p += size;
+        }
+      }
+      if ((marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) || marker == 0xF7) {
+        // SOFn (and JPEG-LS SOF55): 6 bytes, then 3 per component.
+        if (dataLength < 6 || dataLength != 6 + 3 * (b[data + 5] & 0xFF) || (b[data + 5] & 0xFF) == 0) {
+          return String.format("frame header FF%02X has a length that does not match its components", marker);
+        }
       }
       pos += length;
     }

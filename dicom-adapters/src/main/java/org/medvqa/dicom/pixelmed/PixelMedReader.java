@@ -168,6 +168,11 @@ public final class PixelMedReader implements DicomReader {
         throw new DicomFormatException(name + ": unsupported Samples per Pixel " + samples);
       }
     }
+    FrameGeometry geometry = FrameGeometry.read(list, frames);
+    double[] orientation = doubles(list, TagFromName.ImageOrientationPatient, 6);
+    if (orientation.length == 0) {
+      orientation = geometry.orientation();
+    }
     return new DicomInfo(
         sopClass,
         sopClass.isEmpty() ? "" : nonNull(SOPClassDescriptions.getDescriptionFromUID(sopClass)),
@@ -189,7 +194,7 @@ public final class PixelMedReader implements DicomReader {
         integer(list, TagFromName.SeriesNumber, 0),
         integer(list, TagFromName.InstanceNumber, 0),
         doubles(list, TagFromName.ImagePositionPatient, 3),
-        doubles(list, TagFromName.ImageOrientationPatient, 6),
+        orientation,
         doubles(list, TagFromName.PixelSpacing, 2),
         decimal(list, TagFromName.SliceThickness, Double.NaN),
         decimal(list, TagFromName.RescaleSlope, 1.0),
@@ -198,7 +203,8 @@ public final class PixelMedReader implements DicomReader {
         doubles(list, TagFromName.WindowWidth, 0),
         "PALETTE COLOR".equals(photometric) ? Palettes.read(name, list) : null,
         new PatientIdentity(str(list, TagFromName.PatientID), str(list, TagFromName.PatientName),
-            str(list, TagFromName.PatientBirthDate), str(list, TagFromName.PatientSex)));
+            str(list, TagFromName.PatientBirthDate), str(list, TagFromName.PatientSex)),
+        geometry.positions());
   }
 
   private static String nonNull(String s) {
@@ -227,7 +233,7 @@ public final class PixelMedReader implements DicomReader {
   }
 
   /** All values, or an empty array when absent, unparsable, or not {@code expected} values long. */
-  private static double[] doubles(AttributeList list, AttributeTag tag, int expected) {
+  static double[] doubles(AttributeList list, AttributeTag tag, int expected) {
     try {
       double[] values = Attribute.getDoubleValues(list, tag);
       if (values == null || (expected > 0 && values.length != expected)) {

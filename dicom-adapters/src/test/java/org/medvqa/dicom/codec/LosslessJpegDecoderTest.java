@@ -2,6 +2,7 @@ package org.medvqa.dicom.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.medvqa.dicom.ByteSearch.indexOf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -325,22 +326,5 @@ class LosslessJpegDecoderTest {
 
   private static int le32(byte[] b, int p) {
     return (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8 | (b[p + 2] & 0xFF) << 16 | (b[p + 3] & 0xFF) << 24;
-  }
-
-  private static int indexOf(byte[] bytes, byte[] pattern) {
-    return indexOf(bytes, pattern, 0);
-  }
-
-  private static int indexOf(byte[] bytes, byte[] pattern, int from) {
-    outer:
-    for (int i = from; i <= bytes.length - pattern.length; i++) {
-      for (int j = 0; j < pattern.length; j++) {
-        if (bytes[i + j] != pattern[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

@@ -2,6 +2,7 @@ package org.medvqa.dicom.pixelmed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.medvqa.dicom.ByteSearch.indexOf;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,19 +71,6 @@ class Jpeg2000ResolutionTest {
     Path broken = Files.write(dir.resolve("broken.dcm"), bytes);
     assertThatThrownBy(() -> reader.readForModel(broken, 0, 224, 224))
         .isInstanceOf(DicomFormatException.class).hasMessageContaining("broken").hasMessageNotContaining("\n");
-  }
-
-  private static int indexOf(byte[] bytes, byte[] pattern) {
-    outer:
-    for (int i = 0; i <= bytes.length - pattern.length; i++) {
-      for (int j = 0; j < pattern.length; j++) {
-        if (bytes[i + j] != pattern[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   private static double meanAbsToBlockMeans(DicomFrame full, DicomFrame reduced, int f) {

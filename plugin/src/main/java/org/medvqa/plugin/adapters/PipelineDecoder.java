@@ -78,7 +78,8 @@ public final class PipelineDecoder implements DicomDecoder {
   private ModelImage decode(DicomSeries.Slice slice, int frame) {
     DicomFrame decoded;
     try {
-      decoded = reader.decodeFrame(slice.file(), frame);
+      // Large JPEG 2000 frames are decoded only down to the wavelet level that still covers MAX_SIDE.
+      decoded = reader.readForModel(slice.file(), frame, MAX_SIDE, MAX_SIDE).frame();
     } catch (UnsupportedTransferSyntaxException e) {
       throw new BadRequestException("the DICOM file uses a transfer syntax this server cannot decode");
     } catch (IOException | RuntimeException e) {

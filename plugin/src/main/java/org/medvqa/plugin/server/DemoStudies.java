@@ -33,54 +33,8 @@ public final class DemoStudies {
       return dir;
     }
     PhantomConfig config = PhantomConfig.defaults().withN(COUNT).withSeed(SEED).withImageSize(IMAGE_SIZE);
-    try {
-      new PhantomVqaGenerator(config, ImageFormat.DICOM).generate(dir, PhantomVqaGenerator.Progress.NONE);
-    } catch (UnsupportedOperationException e) {
-      // a generator without DICOM output: render PNGs, then wrap each in a DICOM file of its own
-      new PhantomVqaGenerator(config, ImageFormat.PNG).generate(dir, PhantomVqaGenerator.Progress.NONE);
-      wrapPngsAsDicom(dir);
-    }
+    new PhantomVqaGenerator(config, ImageFormat.DICOM).generate(dir, PhantomVqaGenerator.Progress.NONE);
     return dir;
-  }
-
-  /**
-   * {@code images/<id>.png} to {@code images/<id>.dcm}: one study per phantom, UIDs derived from the
-   * seed and the id (so every run writes the same files), modality from {@code reports.jsonl}, a
-   * made-up patient that says it is a phantom.
-   */
-  static void wrapPngsAsDicom(Path dir) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    for (String line : Files.readAllLines(dir.resolve("reports.jsonl"), StandardCharsets.UTF_8)) {
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode r = json.readTree(line);
-      String id = r.get("id").asText();
-      Path png = dir.resolve(r.get("image").asText());
-      java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
-      int w = img.getWidth();
-      int h = img.getHeight();
-      short[] px = new short[w * h];
-      for (int y = 0; y < h; y++) {
-        for (int x = 0; x < w; x++) {
-          px[y * w + x] = (short) (img.getRGB(x, y) & 0xff);
-        }
-      }
-      String key = "medvqa-demo-" + SEED + "-" + id;
-      org.medvqa.dicom.DicomImageSpec spec = org.medvqa.dicom.DicomImageSpec.builder()
-          .setPatient(new org.medvqa.dicom.PatientIdentity("PHANTOM-" + id, "Phantom^" + id, "", "O"))
-          .setStudyInstanceUid(org.medvqa.dicom.DicomImageSpec.uidFrom(key + "-study"))
-          .setSeriesInstanceUid(org.medvqa.dicom.DicomImageSpec.uidFrom(key + "-series"))
-          .optSopInstanceUid(org.medvqa.dicom.DicomImageSpec.uidFrom(key + "-image"))
-          .setModality(r.path("modality").asText("OT"))
-          .optStudyDescription("PhantomVQA " + r.path("organ").asText("") + " phantom")
-          .optStudyDate("20260524")
-          .optStudyTime("120000")
-          .optBitsStored(8)
-          .setPixels(h, w, px)
-          .build();
-      org.medvqa.dicom.Dicom.writer().write(spec, png.resolveSibling(id + ".dcm"));
-    }
   }
 
   /** The first question of the set (closed questions first: their answers are easiest to judge). */

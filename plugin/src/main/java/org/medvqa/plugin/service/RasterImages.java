@@ -13,8 +13,8 @@ import org.medvqa.plugin.model.ModelImage;
 
 /**
  * PNG and JPEG uploads to grey-level model images, and model images back to PNG for the web page.
- * Luminance uses Rec. 601 weights; images larger than {@link #MAX_SIDE} are scaled down first, which
- * bounds memory no matter what is uploaded.
+ * Grey images keep their stored values; colour ones become Rec. 601 luminance. Images larger than
+ * {@link #MAX_SIDE} are scaled down first, which bounds what later stages hold.
  */
 public final class RasterImages {
   static final int MAX_SIDE = 1024;
@@ -38,7 +38,32 @@ public final class RasterImages {
     if (img == null) {
       throw new BadRequestException("the uploaded image cannot be decoded");
     }
-    img = limit(img);
+    return img.getColorModel().getNumColorComponents() == 1 ? grey(img) : luminance(limit(img));
+  }
+
+  /**
+   * Grey PNGs (what PhantomVQA and most exports write) keep their stored values, sample / (2^bits - 1),
+   * exactly as training reads them. {@code getRGB} would not do: it converts Java's linear grey colour
+   * space to sRGB and so brightens every mid-grey the model was trained on.
+   */
+  private static ModelImage grey(BufferedImage img) {
+    int w = img.getWidth();
+    int h = img.getHeight();
+    float max = (float) ((1L << img.getColorModel().getComponentSize(0)) - 1);
+    java.awt.image.Raster raster = img.getRaster();
+    int step = Math.max(1, (Math.max(w, h) + MAX_SIDE - 1) / MAX_SIDE); // a whole-pixel stride bounds the result
+    int ow = (w + step - 1) / step;
+    int oh = (h + step - 1) / step;
+    float[] px = new float[ow * oh];
+    for (int y = 0; y < oh; y++) {
+      for (int x = 0; x < ow; x++) {
+        px[y * ow + x] = raster.getSample(x * step, y * step, 0) / max;
+      }
+    }
+    return new ModelImage(ow, oh, px);
+  }
+
+  private static ModelImage luminance(BufferedImage img) {
     int w = img.getWidth();
     int h = img.getHeight();
     float[] px = new float[w * h];

@@ -7,11 +7,16 @@ import static org.assertj.core.api.Assertions.within;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.medvqa.dicom.PreprocessOptions;
 import org.medvqa.plugin.model.ModelImage;
+import org.medvqa.training.data.DatasetImages;
 
 /** PNG and JPEG uploads decoded by the reader registered for their format, grey levels kept. */
 class RasterImagesTest {
@@ -49,5 +54,33 @@ class RasterImagesTest {
   void aTruncatedUploadIsABadRequest(String format) throws IOException {
     byte[] bytes = Arrays.copyOf(gradient(format, 80, 40), 30);
     assertThatThrownBy(() -> RasterImages.decode(bytes)).isInstanceOf(BadRequestException.class);
+  }
+
+  /** The serving path must hand the model what training read from the same file: no sRGB gamma on grey. */
+  @ParameterizedTest
+  @ValueSource(ints = {BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_USHORT_GRAY})
+  void greyPngsGiveTheValuesTrainingReadsFromTheSameFile(int type, @TempDir Path tmp) throws IOException {
+    BufferedImage ramp = new BufferedImage(64, 32, type);
+    int max = type == BufferedImage.TYPE_BYTE_GRAY ? 255 : 65535;
+    for (int y = 0; y < 32; y++) {
+      for (int x = 0; x < 64; x++) {
+        ramp.getRaster().setSample(x, y, 0, (x * 32 + y) * max / (64 * 32 - 1));
+      }
+    }
+    Path png = tmp.resolve("ramp.png");
+    assertThat(ImageIO.write(ramp, "png", png.toFile())).isTrue();
+
+    ModelImage served = RasterImages.decode(Files.readAllBytes(png));
+    float[] trained = new DatasetImages(PreprocessOptions.DEFAULT, 0).load(png).pixels();
+
+    assertThat(served.pixels()).containsExactly(trained, within(1e-6f));
+    assertThat(served.pixels()[16 * 64 + 32]).as("mid-grey stays mid-grey").isCloseTo(0.5f, within(0.02f));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aLargeGreyImageIsScaledDownToTheLimit() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThat(ImageIO.write(new BufferedImage(3000, 10, BufferedImage.TYPE_BYTE_GRAY), "png", out)).isTrue();
+    assertThat(RasterImages.decode(out.toByteArray()).width()).isLessThanOrEqualTo(RasterImages.MAX_SIDE);
   }
 }

@@ -222,18 +222,15 @@ public final class SemanticAlignment {
     List<Contradiction> found = new ArrayList<>();
     for (ConceptMention a : answer) {
       for (ConceptMention r : reference) {
-        int d = hierarchy.distance(a.concept().id(), r.concept().id());
-        boolean related = d >= 0 && d <= 2
-            || (!a.concept().id().equals(r.concept().id())
-                && (parts(r.concept()).contains(a.concept().id()) || parts(a.concept()).contains(r.concept().id())));
-        if (!related) {
+        if (!related(a, r) || agrees(a, r)) {
           continue;
         }
-        if (a.negated() != r.negated()) {
-          found.add(new Contradiction(a, r, "polarity"));
-        } else if (a.laterality() != null && r.laterality() != null && a.laterality() != r.laterality()) {
-          found.add(new Contradiction(a, r, "laterality"));
+        // A text may deny a concept in one place and affirm it in another ("no mass in the liver; mass
+        // in the kidney"): a clash is a contradiction only when neither mention has a twin on the other side.
+        if (supported(a, reference) || supported(r, answer)) {
+          continue;
         }
+        found.add(new Contradiction(a, r, a.negated() != r.negated() ? "polarity" : "laterality"));
       }
     }
     Map<String, List<ConceptMention>> answerGroups = groups(answer);
@@ -254,6 +251,30 @@ public final class SemanticAlignment {
       found.add(new Contradiction(answerPlaces.get(0), referencePlaces.get(0), "location"));
     }
     return found;
+  }
+
+  /** The same concept within two is-a steps, or one a part of the other's compound. */
+  private boolean related(ConceptMention a, ConceptMention r) {
+    int d = hierarchy.distance(a.concept().id(), r.concept().id());
+    return d >= 0 && d <= 2
+        || (!a.concept().id().equals(r.concept().id())
+            && (parts(r.concept()).contains(a.concept().id()) || parts(a.concept()).contains(r.concept().id())));
+  }
+
+  /** Same polarity, and no two different sides. */
+  private static boolean agrees(ConceptMention a, ConceptMention r) {
+    return a.negated() == r.negated()
+        && (a.laterality() == null || r.laterality() == null || a.laterality() == r.laterality());
+  }
+
+  /** Whether the other text says the same of this mention's concept somewhere. */
+  private boolean supported(ConceptMention m, List<ConceptMention> other) {
+    for (ConceptMention o : other) {
+      if (related(m, o) && agrees(m, o)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether some member of one list is the same as, broader or narrower than some member of the other. */

@@ -1,6 +1,6 @@
 /**
- * Reliability findings about the terminology that its owner has not fixed yet, as tests tagged
- * {@code open-finding} (left out of the normal suite; RELIABILITY.md at the repository root lists them and
- * how to run them). A fixed finding loses its tag and stays as a regression test.
+ * Reliability findings about the terminology, kept as regression tests once fixed. A finding whose fix
+ * is pending is tagged {@code open-finding}, which the normal suite leaves out (RELIABILITY.md at the
+ * repository root lists such findings and how to run them).
  */
 package org.medvqa.terminology.reliability;

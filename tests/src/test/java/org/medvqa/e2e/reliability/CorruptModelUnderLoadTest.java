@@ -83,7 +83,10 @@ class CorruptModelUnderLoadTest {
       RawHttp.Response ok = RawHttp.send(server.port(), "POST", "/api/v1/models/fixed/activate",
           Map.of("Authorization", "Bearer " + ServedMedVqa.KEY), new byte[0]);
       assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
-      Thread.sleep(1_500);
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (answeredBy.getOrDefault("fixed", new AtomicInteger()).get() < 3 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
       stop.set(true);
       for (Thread t : clients) {
         t.join(60_000);

@@ -78,6 +78,8 @@ final class ServedMedVqa implements AutoCloseable {
     jvm.addAll(options.jvm);
     Process p = ChildCli.start(root.resolve("server"), jvm,
         "serve", "--config", config.toString(), "--data-dir", root.resolve("data").toString());
+    // A test JVM stopped mid-test (Ctrl-C, surefire's timeout) must not leave a server running.
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     while (System.nanoTime() < deadline) {
       Matcher m = URL.matcher(ChildCli.read(root.resolve("server"), ".out"));

@@ -8,6 +8,10 @@ import java.util.Locale;
  * patches, each a prefix position of the decoder; {@code maxTextTokens} bounds prompt + completion.
  *
  * @param vocabSize the tokenizer's vocabulary size (set from the tokenizer when the model is created)
+ * @param stemChannels 0 for a plain linear patch embedding (ViT); otherwise the width of a two-layer
+ *     convolutional stem in front of it (3x3 convolutions, the second with stride 2, as in Xiao et al.,
+ *     "Early convolutions help transformers see better", 2021): its translation-equivariant filters find
+ *     a small lesion wherever it falls in a patch, which a linear embedding learns only from far more images
  */
 public record ModelConfig(
     @JsonProperty("name") String name,
@@ -20,7 +24,8 @@ public record ModelConfig(
     @JsonProperty("decoder_layers") int decoderLayers,
     @JsonProperty("mlp_ratio") int mlpRatio,
     @JsonProperty("vocab_size") int vocabSize,
-    @JsonProperty("max_text_tokens") int maxTextTokens) {
+    @JsonProperty("max_text_tokens") int maxTextTokens,
+    @JsonProperty("stem_channels") int stemChannels) {
 
   public ModelConfig {
     require(imageSize > 0 && patchSize > 0 && imageSize % patchSize == 0, "image_size must be a multiple of patch_size");
@@ -28,6 +33,8 @@ public record ModelConfig(
     require(width > 0 && heads > 0 && width % heads == 0, "width must be a multiple of heads");
     require(encoderLayers >= 0 && decoderLayers > 0, "needs at least one decoder layer");
     require(mlpRatio > 0 && maxTextTokens > 1, "mlp_ratio and max_text_tokens must be positive");
+    require(stemChannels >= 0, "stem_channels must be 0 (no stem) or positive");
+    require(stemChannels == 0 || patchSize % 2 == 0, "a convolutional stem (stride 2) needs an even patch_size");
   }
 
   private static void require(boolean ok, String message) {
@@ -38,17 +45,17 @@ public record ModelConfig(
 
   /** For tests: a few thousand parameters, milliseconds per step. */
   public static ModelConfig tiny() {
-    return new ModelConfig("tiny", 32, 1, 8, 32, 2, 1, 1, 2, 0, 96);
+    return new ModelConfig("tiny", 32, 1, 8, 32, 2, 1, 1, 2, 0, 96, 0);
   }
 
-  /** The CPU default: about a million parameters (FINDINGS.md's measured stand-in). */
+  /** The CPU default: about a million parameters (FINDINGS.md's measured stand-in) behind a 16-channel stem. */
   public static ModelConfig small() {
-    return new ModelConfig("small", 64, 1, 8, 128, 4, 2, 3, 4, 0, 160);
+    return new ModelConfig("small", 64, 1, 8, 128, 4, 2, 3, 4, 0, 160, 16);
   }
 
   /** For a GPU: 128x128 input, 16x16 patches, width 384, 6 + 6 layers. */
   public static ModelConfig base() {
-    return new ModelConfig("base", 128, 1, 16, 384, 6, 6, 6, 4, 0, 256);
+    return new ModelConfig("base", 128, 1, 16, 384, 6, 6, 6, 4, 0, 256, 32);
   }
 
   public static ModelConfig preset(String name) {
@@ -62,11 +69,16 @@ public record ModelConfig(
 
   public ModelConfig withVocabSize(int vocab) {
     return new ModelConfig(name, imageSize, channels, patchSize, width, heads, encoderLayers, decoderLayers,
-        mlpRatio, vocab, maxTextTokens);
+        mlpRatio, vocab, maxTextTokens, stemChannels);
   }
 
   public int numPatches() {
     return (imageSize / patchSize) * (imageSize / patchSize);
+  }
+
+  /** Values per patch token before the linear embedding: raw pixels, or stem features at half resolution. */
+  public int patchFeatures() {
+    return stemChannels == 0 ? channels * patchSize * patchSize : stemChannels * (patchSize / 2) * (patchSize / 2);
   }
 
   public int headDim() {
