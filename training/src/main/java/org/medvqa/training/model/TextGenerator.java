@@ -119,12 +119,15 @@ final class TextGenerator {
   private float[] step(NDManager run, KvCache cache, long[] tokens, long[] positions, boolean[][] keyVisible,
       int b, int t, int past, int stepIndex) {
     int keys = past + t;
-    float[] bias = new float[b * t * keys];
+    float[] bias = null; // stays null when nothing is masked: one token per row and no padding
     for (int i = 0; i < b; i++) {
       for (int q = 0; q < t; q++) {
         for (int k = 0; k < keys; k++) {
           boolean causal = k <= past + q;
           if (!(causal && keyVisible[i][k])) {
+            if (bias == null) {
+              bias = new float[b * t * keys];
+            }
             bias[(i * t + q) * keys + k] = MASKED;
           }
         }

@@ -58,14 +58,15 @@ final class TransformerLayer extends AbstractBlock {
     int hd = width / heads;
     NDArray h = ln1.forward(ps, new NDList(x), training).singletonOrThrow();
     NDList qkvParts = qkv.forward(ps, new NDList(h), training).singletonOrThrow().split(3, 2);
-    NDArray q = qkvParts.get(0).reshape(b, t, heads, hd).transpose(0, 2, 1, 3); // (B, H, T, hd)
+    NDArray q = qkvParts.get(0).mul((float) (1.0 / Math.sqrt(hd))) // scaled here: (B, T, D) is smaller than the scores
+        .reshape(b, t, heads, hd).transpose(0, 2, 1, 3); // (B, H, T, hd)
     NDArray k = qkvParts.get(1).reshape(b, t, heads, hd).transpose(0, 2, 1, 3);
     NDArray v = qkvParts.get(2).reshape(b, t, heads, hd).transpose(0, 2, 1, 3);
     if (pastKeys != null) {
       k = pastKeys.concat(k, 2); // (B, H, P+T, hd)
       v = pastValues.concat(v, 2);
     }
-    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul((float) (1.0 / Math.sqrt(hd))); // (B, H, T, P+T)
+    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)); // (B, H, T, P+T)
     if (bias != null) {
       scores = scores.add(bias);
     }

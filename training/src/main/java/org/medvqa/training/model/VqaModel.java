@@ -288,12 +288,12 @@ public final class VqaModel implements AutoCloseable {
     return new TextGenerator(this, options).run(prompts);
   }
 
-  /** One decoding step's input; package-private for {@link TextGenerator}. */
+  /** One decoding step; {@code bias} (B, 1, T, keys) flattened, or null when no key is masked. */
   NDArray decodeStep(NDManager m, KvCache cache, long[] tokens, long[] positions, float[] bias, int b, int t) {
     NDArray x = network.decoder.embedTokens(store, m.create(tokens, new Shape(b, t)), false);
     x = network.decoder.addPositions(store, x, m.create(positions, new Shape(b, t)), false);
-    long k = bias.length / ((long) b * t);
-    NDArray hidden = network.decoder.forward(store, x, m.create(bias, new Shape(b, 1, t, k)), cache, false);
+    NDArray mask = bias == null ? null : m.create(bias, new Shape(b, 1, t, bias.length / ((long) b * t)));
+    NDArray hidden = network.decoder.forward(store, x, mask, cache, false);
     NDArray last = t == 1 ? hidden : hidden.get(":, -1:, :");
     return network.decoder.logits(store, last, false).reshape(b, config.vocabSize()).logSoftmax(1);
   }
