@@ -328,8 +328,9 @@ public final class DicomWebClient implements AutoCloseable {
     StringBuilder uri = new StringBuilder(config.baseUri().toString()).append('/').append(path);
     char sep = '?';
     for (Map.Entry<String, String> p : params.entrySet()) {
+      // Commas stay literal: they separate includefield's list (PS3.18), and Orthanc reads "%2C" as part of a tag.
       uri.append(sep).append(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8)).append('=')
-          .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
+          .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8).replace("%2C", ","));
       sep = '&';
     }
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(config.readTimeout());

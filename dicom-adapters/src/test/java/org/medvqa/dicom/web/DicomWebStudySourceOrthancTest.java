@@ -67,6 +67,9 @@ class DicomWebStudySourceOrthancTest {
       assertThat(s.studyInstanceUID()).isEqualTo(study.studyInstanceUid());
       assertThat(s.patientId()).isEqualTo("PAT-WEB-1");
       assertThat(s.studyDate()).isEqualTo("20240315");
+      // includefield values: Orthanc ignores the list when its commas arrive as %2C
+      assertThat(s.studyDescription()).isEqualTo("Synthetic CT");
+      assertThat(s.accessionNumber()).isEqualTo("ACCPAT-WEB-1");
       assertThat(s.modalities()).contains("CT");
       assertThat(s.numberOfInstances()).isIn(4, 5); // 5 once the SR test has run
       assertThat(s.numberOfSeries()).isIn(1, 2);
