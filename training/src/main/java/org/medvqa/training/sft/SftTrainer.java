@@ -136,9 +136,16 @@ public final class SftTrainer {
       corpus.add(e.target());
     }
     BpeTokenizer tokenizer = BpeTokenizer.train(corpus, config.vocabSize());
-    Map<ModelImage, Boolean> distinct = new IdentityHashMap<>();
-    examples.forEach(e -> distinct.put(e.image(), true));
-    ImagePreprocessor preprocessor = ImagePreprocessor.fit(modelConfig, distinct.keySet());
+    // First-seen order, not an IdentityHashMap's key order (identity hashes differ per JVM): the summation
+    // order of the standardisation images must not change between an unbroken and a resumed run.
+    Map<ModelImage, Boolean> seen = new IdentityHashMap<>();
+    List<ModelImage> distinct = new ArrayList<>();
+    for (SftExample e : examples) {
+      if (seen.put(e.image(), true) == null) {
+        distinct.add(e.image());
+      }
+    }
+    ImagePreprocessor preprocessor = ImagePreprocessor.fit(modelConfig, distinct);
     return VqaModel.create(modelConfig, tokenizer, preprocessor, config.seed());
   }
 
