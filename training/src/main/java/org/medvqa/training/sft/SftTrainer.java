@@ -136,8 +136,8 @@ public final class SftTrainer {
       corpus.add(e.target());
     }
     BpeTokenizer tokenizer = BpeTokenizer.train(corpus, config.vocabSize());
-    // First-seen order, not an IdentityHashMap's key order (identity hashes differ per JVM): the summation
-    // order of the standardisation images must not change between an unbroken and a resumed run.
+    // First-seen order, not an IdentityHashMap's key order (identity hashes differ per JVM), so the same
+    // data gives the same standardisation images, to the bit, in any JVM.
     Map<ModelImage, Boolean> seen = new IdentityHashMap<>();
     List<ModelImage> distinct = new ArrayList<>();
     for (SftExample e : examples) {
