@@ -61,7 +61,8 @@ public final class VqaModelAnswerer implements Answerer {
 
   @Override
   public String device() {
-    return model.device().toString();
+    ai.djl.Device d = model.device();
+    return d.isGpu() ? "gpu" + d.getDeviceId() : d.getDeviceType(); // "cpu" or "gpu0", not DJL's "cpu()"
   }
 
   @Override

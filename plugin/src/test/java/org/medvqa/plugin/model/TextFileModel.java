@@ -67,7 +67,7 @@ public final class TextFileModel implements Answerer {
 
   @Override
   public String device() {
-    return "cpu()";
+    return "cpu";
   }
 
   @Override

@@ -153,7 +153,7 @@ class QueueFullTest {
 
     @Override
     public String device() {
-      return "cpu()";
+      return "cpu";
     }
 
     @Override

@@ -81,6 +81,7 @@ class RestApiTest {
     assertThat(h.get("status").asText()).isEqualTo("ok");
     assertThat(h.at("/model/id").asText()).isEqualTo(server.activeModel().id());
     assertThat(h.at("/model/version").asText()).hasSize(12);
+    assertThat(h.at("/model/device").asText()).as("a plain device name, not DJL's cpu()").matches("cpu|gpu\\d+");
   }
 
   @Test
