@@ -44,6 +44,14 @@ class ConceptExtractorTest {
   }
 
   @Test
+  void aDecimalMeasurementIsNotANumberWordAndDoesNotEndTheClause() {
+    assertThat(mentions("There is a round fluid-density 2.6 cm cyst in the left kidney."))
+        .noneMatch(m -> m.contains("Two")).anyMatch(m -> m.contains("Cyst"));
+    assertThat(mentions("No mass larger than 2.5 cm in the liver")).anyMatch(m -> m.startsWith("NOT") && m.contains("Liver"));
+    assertThat(mentions("two cysts")).anyMatch(m -> m.contains("Two"));
+  }
+
+  @Test
   void layTermsMapToTheClinicalConcept() {
     assertThat(mentions("brain bleed")).containsExactly("Intracranial hemorrhage [MEDVQA:ich] @0-11");
     assertThat(mentions("enlarged heart")).containsExactly("Cardiomegaly [SCT:287272002] @0-14");

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits text into runs of letters and digits (any script, by code point), remembering spans and
- * which punctuation came before each run. Control characters, symbols and spaces only separate.
+ * Splits text into runs of letters and digits (any script, by code point; a decimal point or comma
+ * between digits stays inside the number), remembering spans and which punctuation came before each run. Control characters, symbols and spaces only separate.
  * A possessive {@code 's} is dropped. Linear in the length of the text.
  */
 public final class Tokenizer {
@@ -24,7 +24,7 @@ public final class Tokenizer {
         while (i < n) {
           int c = text.codePointAt(i);
           if (!Character.isLetterOrDigit(c) && Character.getType(c) != Character.NON_SPACING_MARK
-              && Character.getType(c) != Character.COMBINING_SPACING_MARK) {
+              && Character.getType(c) != Character.COMBINING_SPACING_MARK && !decimalMark(text, i)) {
             break;
           }
           if (i - start >= MAX_TOKEN_CHARS) {
@@ -45,6 +45,16 @@ public final class Tokenizer {
       }
     }
     return tokens;
+  }
+
+  /**
+   * A point or comma between two digits ("2.6 cm", "1,000") belongs to the number: it is neither a
+   * clause boundary that would cut a negation's scope nor a split that leaves "2" to read as "two".
+   */
+  private static boolean decimalMark(String text, int i) {
+    char c = text.charAt(i);
+    return (c == '.' || c == ',') && i > 0 && i + 1 < text.length()
+        && Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1));
   }
 
   private static Token.Boundary boundaryOf(int cp) {
