@@ -1,7 +1,6 @@
 package org.medvqa.training.data;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -134,18 +133,12 @@ public final class DatasetImages {
         throw new DatasetException(file + " is neither DICOM nor an image format medvqa reads (PNG, JPEG)");
       }
     }
-    var readers = format.equals("png") || format.equals("jpeg")
-        ? ImageIO.getImageReadersByFormatName(format) : ImageIO.getImageReadersBySuffix(format);
-    if (!readers.hasNext()) {
+    BufferedImage image = format.equals("png") || format.equals("jpeg") ? RasterFiles.read(file.toFile(), format)
+        : RasterFiles.readBySuffix(file.toFile(), format);
+    if (image == null) {
       throw new DatasetException("no " + format + " reader for " + file);
     }
-    javax.imageio.ImageReader reader = readers.next();
-    try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-      reader.setInput(in, true, true);
-      return reader.read(0);
-    } finally {
-      reader.dispose();
-    }
+    return image;
   }
 
   /** Part 10 ("DICM" after the 128-byte preamble) or a {@code .dcm} name (bare data sets). */
@@ -162,19 +155,10 @@ public final class DatasetImages {
   private ModelReadyImage fromBuffered(BufferedImage image) {
     int w = image.getWidth();
     int h = image.getHeight();
-    Raster raster = image.getRaster();
-    int bands = raster.getNumBands();
-    boolean gray = bands <= 2 && image.getColorModel().getColorSpace().getNumComponents() == 1;
     float[] pixels;
     int channels;
-    if (gray) {
-      double max = (1L << image.getColorModel().getComponentSize(0)) - 1;
-      pixels = new float[w * h];
-      for (int y = 0; y < h; y++) {
-        for (int x = 0; x < w; x++) {
-          pixels[y * w + x] = (float) (raster.getSample(x, y, 0) / max);
-        }
-      }
+    if (RasterFiles.isGrey(image)) {
+      pixels = RasterFiles.greyValues(image, 1);
       channels = 1;
     } else {
       channels = options.channels();
@@ -182,16 +166,13 @@ public final class DatasetImages {
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
           int rgb = image.getRGB(x, y);
-          float r = ((rgb >> 16) & 0xFF) / 255f;
-          float g = ((rgb >> 8) & 0xFF) / 255f;
-          float b = (rgb & 0xFF) / 255f;
           int i = (y * w + x) * channels;
           if (channels == 3) {
-            pixels[i] = r;
-            pixels[i + 1] = g;
-            pixels[i + 2] = b;
+            pixels[i] = ((rgb >> 16) & 0xFF) / 255f;
+            pixels[i + 1] = ((rgb >> 8) & 0xFF) / 255f;
+            pixels[i + 2] = (rgb & 0xFF) / 255f;
           } else {
-            pixels[i] = Math.min(1f, 0.299f * r + 0.587f * g + 0.114f * b);
+            pixels[i] = RasterFiles.luminance(rgb);
           }
         }
       }
