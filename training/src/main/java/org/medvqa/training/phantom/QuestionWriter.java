@@ -3,6 +3,7 @@ package org.medvqa.training.phantom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.medvqa.training.data.QuestionType;
 import org.medvqa.training.data.Split;
 import org.medvqa.training.data.VqaExample;
@@ -159,8 +160,13 @@ final class QuestionWriter {
    * "Is there a nodule in the left lung?": yes at a present lesion's side; no at the other side of a
    * present lesion (when that side is free). Null when the phantom has no lateralised focal lesion.
    */
+  private static final Set<String> PAIRED_ORGANS = Set.of("lung", "kidney", "brain");
+
   private Draft presenceAt(PhantomSpec spec, boolean wantYes, Phrasebook book, Random random) {
-    List<Finding> sided = spec.findings().stream().filter(f -> f.side() != null && f.type().focal()).toList();
+    // Only paired organs have a left and a right to ask about: a liver mass lies on the patient's right,
+    // but "Is there a mass in the right lung?" is then a question about another organ.
+    List<Finding> sided = spec.findings().stream()
+        .filter(f -> f.side() != null && f.type().focal() && PAIRED_ORGANS.contains(f.organ())).toList();
     if (sided.isEmpty()) {
       return null;
     }
@@ -186,7 +192,8 @@ final class QuestionWriter {
     return switch (f.organ()) {
       case "brain" -> side.word() + " hemisphere";
       case "kidney" -> side.word() + " kidney";
-      default -> side.word() + " lung";
+      case "lung" -> side.word() + " lung";
+      default -> throw new IllegalArgumentException("not a paired organ: " + f.organ());
     };
   }
 

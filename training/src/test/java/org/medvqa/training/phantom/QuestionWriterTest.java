@@ -3,9 +3,12 @@ package org.medvqa.training.phantom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.medvqa.training.data.QuestionType;
 import org.medvqa.training.data.Split;
@@ -51,6 +54,8 @@ class QuestionWriterTest {
           if (q.question().endsWith("in this image?")) {
             FindingType asked = askedType(q.question());
             assertThat(q.answer()).as(q.question()).isEqualTo(spec.has(asked) ? "yes" : "no");
+          } else if (SIDED_PLACE.matcher(q.question()).find()) {
+            assertSidedPresence(q, spec);
           }
         }
         case "abnormality" -> assertThat(q.answer()).isEqualTo(spec.normal() ? "no" : "yes");
@@ -78,6 +83,21 @@ class QuestionWriterTest {
     assertThat(categories).containsExactlyInAnyOrder("modality", "region", "plane", "presence", "abnormality",
         "location", "count", "size", "finding", "side");
     assertThat(all.size()).isBetween(300 * 4, 300 * 7);
+  }
+
+  private static final Pattern SIDED_PLACE = Pattern.compile("(left|right) (lung|kidney|hemisphere)");
+
+  /** "Is there a mass in the right lung?" asks about that organ on that side, and only about an organ the image has. */
+  private static void assertSidedPresence(VqaExample q, PhantomSpec spec) {
+    Matcher place = SIDED_PLACE.matcher(q.question());
+    assertThat(place.find()).isTrue();
+    String organ = place.group(2).equals("hemisphere") ? "brain" : place.group(2);
+    assertThat(spec.findings()).as(q.question()).anyMatch(f -> f.organ().equals(organ));
+    FindingType type = Arrays.stream(FindingType.values())
+        .filter(t -> t.focal() && q.question().contains(t.term())).findFirst().orElseThrow();
+    boolean present = spec.findings(type).stream()
+        .anyMatch(f -> f.organ().equals(organ) && f.side().word().equals(place.group(1)));
+    assertThat(q.answer()).as(q.question()).isEqualTo(present ? "yes" : "no");
   }
 
   private static FindingType askedType(String question) {
