@@ -58,10 +58,9 @@ final class TransformerLayer extends AbstractBlock {
     int hd = width / heads;
     NDArray h = ln1.forward(ps, new NDList(x), training).singletonOrThrow();
     NDList qkvParts = qkv.forward(ps, new NDList(h), training).singletonOrThrow().split(3, 2);
-    NDArray q = qkvParts.get(0).mul((float) (1.0 / Math.sqrt(hd))) // scaled here: (B, T, D) is smaller than the scores
-        .reshape(b, t, heads, hd).transpose(0, 2, 1, 3); // (B, H, T, hd)
-    NDArray k = qkvParts.get(1).reshape(b, t, heads, hd).transpose(0, 2, 1, 3);
-    NDArray v = qkvParts.get(2).reshape(b, t, heads, hd).transpose(0, 2, 1, 3);
+    NDArray q = toHeads(qkvParts.get(0).mul((float) (1.0 / Math.sqrt(hd))), b, t, hd); // scaled here: smaller than the scores
+    NDArray k = toHeads(qkvParts.get(1), b, t, hd);
+    NDArray v = toHeads(qkvParts.get(2), b, t, hd);
     if (pastKeys != null) {
       k = pastKeys.concat(k, 2); // (B, H, P+T, hd)
       v = pastValues.concat(v, 2);
@@ -70,12 +69,22 @@ final class TransformerLayer extends AbstractBlock {
     if (bias != null) {
       scores = scores.add(bias);
     }
-    NDArray attended = scores.softmax(3).matMul(v).transpose(0, 2, 1, 3).reshape(b, t, width); // (B, T, D)
+    NDArray context = scores.softmax(3).matMul(v); // (B, H, T, hd)
+    NDArray attended = t == 1 ? context.reshape(b, 1, width) : context.transpose(0, 2, 1, 3).reshape(b, t, width);
     x = x.add(proj.forward(ps, new NDList(attended), training).singletonOrThrow());
     NDArray m = ln2.forward(ps, new NDList(x), training).singletonOrThrow();
     m = Activation.gelu(fc1.forward(ps, new NDList(m), training).singletonOrThrow());
     x = x.add(fc2.forward(ps, new NDList(m), training).singletonOrThrow());
     return new Output(x, k, v);
+  }
+
+  /**
+   * (B, T, D) to (B, H, T, hd). With one position (a decoding step) the transpose moves only a unit axis,
+   * so a reshape alone gives the same layout: one native call fewer per array, and generation is bound
+   * by the number of calls, not by arithmetic.
+   */
+  private NDArray toHeads(NDArray x, long b, long t, int hd) {
+    return t == 1 ? x.reshape(b, heads, 1, hd) : x.reshape(b, t, heads, hd).transpose(0, 2, 1, 3);
   }
 
   @Override

@@ -295,7 +295,7 @@ public final class VqaModel implements AutoCloseable {
     NDArray mask = bias == null ? null : m.create(bias, new Shape(b, 1, t, bias.length / ((long) b * t)));
     NDArray hidden = network.decoder.forward(store, x, mask, cache, false);
     NDArray last = t == 1 ? hidden : hidden.get(":, -1:, :");
-    return network.decoder.logits(store, last, false).reshape(b, config.vocabSize()).logSoftmax(1);
+    return network.decoder.logits(store, last, false).logSoftmax(2); // (B, 1, V): read row-major as B x V
   }
 
   KvCache prefixFor(NDManager m, List<VqaPrompt> prompts) {
