@@ -7,7 +7,8 @@ import org.medvqa.training.model.ModelImage;
  * Label-preserving jitter of a training image: a shift of up to 2 pixels (per 64, edges replicated),
  * gain 1 +- 0.1, offset +- 0.05 and Gaussian noise (sigma 0.02), clamped to [0, 1]. No flips: they
  * would turn left into right. A fresh draw every step keeps a small encoder from memorising the
- * training images instead of learning what the questions ask about.
+ * training images instead of learning what the questions ask about; where a model under-fits instead
+ * (the default PhantomVQA recipe), it only slows learning, and the recipe leaves it off.
  */
 final class ImageAugmenter {
   private ImageAugmenter() {}
