@@ -2,8 +2,8 @@ package org.medvqa.training.phantom;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.medvqa.training.data.QuestionType;
 import org.medvqa.training.data.Split;
 import org.medvqa.training.data.VqaExample;
@@ -157,22 +157,25 @@ final class QuestionWriter {
   }
 
   /**
-   * "Is there a nodule in the left lung?": yes at a present lesion's side; no at the other side of a
-   * present lesion (when that side is free). Null when the phantom has no lateralised focal lesion.
+   * Paired organs and the word for one of the pair: "left lung", "right kidney", "left hemisphere". Only
+   * these have a left and a right to ask about: a liver mass lies on the patient's right, but "Is there a
+   * mass in the right lung?" is then a question about another organ.
    */
-  private static final Set<String> PAIRED_ORGANS = Set.of("lung", "kidney", "brain");
+  private static final Map<String, String> ONE_SIDE_OF = Map.of("lung", "lung", "kidney", "kidney", "brain", "hemisphere");
 
+  /**
+   * "Is there a nodule in the left lung?": yes at a present lesion's side; no at the other side of a
+   * present lesion (when that side is free). Null when the phantom has no focal lesion in a paired organ.
+   */
   private Draft presenceAt(PhantomSpec spec, boolean wantYes, Phrasebook book, Random random) {
-    // Only paired organs have a left and a right to ask about: a liver mass lies on the patient's right,
-    // but "Is there a mass in the right lung?" is then a question about another organ.
     List<Finding> sided = spec.findings().stream()
-        .filter(f -> f.side() != null && f.type().focal() && PAIRED_ORGANS.contains(f.organ())).toList();
+        .filter(f -> f.side() != null && f.type().focal() && ONE_SIDE_OF.containsKey(f.organ())).toList();
     if (sided.isEmpty()) {
       return null;
     }
     Finding f = sided.get(random.nextInt(sided.size()));
     Side side = wantYes ? f.side() : f.side().other();
-    String place = sidePlace(f, side);
+    String place = side.word() + " " + ONE_SIDE_OF.get(f.organ());
     boolean yes = spec.findings(f.type()).stream().anyMatch(g -> g.side() == side);
     boolean p = book.paraphrase();
     String template = book.template(Phrasebook.PRESENCE_AT, p);
@@ -185,16 +188,6 @@ final class QuestionWriter {
             .findFirst().orElseThrow()) + "."
         : "The " + f.type().term() + " is in the " + f.location() + "; the " + place + " has none.";
     return new Draft("presence", q, yesNo(yes), QuestionType.CLOSED, List.of(), reasoning, List.of());
-  }
-
-  /** The side-level place of a lateralised finding: "left lung", "right kidney", "left hemisphere". */
-  private static String sidePlace(Finding f, Side side) {
-    return switch (f.organ()) {
-      case "brain" -> side.word() + " hemisphere";
-      case "kidney" -> side.word() + " kidney";
-      case "lung" -> side.word() + " lung";
-      default -> throw new IllegalArgumentException("not a paired organ: " + f.organ());
-    };
   }
 
   private Draft location(PhantomSpec spec, FindingType type, Phrasebook book) {
