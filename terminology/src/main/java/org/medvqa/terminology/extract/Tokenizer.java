@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Splits text into runs of letters and digits (any script, by code point; a decimal point or comma
- * between digits stays inside the number), remembering spans and which punctuation came before each run. Control characters, symbols and spaces only separate.
- * A possessive {@code 's} is dropped. Linear in the length of the text.
+ * between digits stays inside the number), remembering spans and which punctuation came before each
+ * run. Control characters, symbols and spaces only separate. A possessive {@code 's} is dropped.
+ * Linear in the length of the text.
  */
 public final class Tokenizer {
   /** Longest token kept whole; longer runs (no spaces, hostile input) are cut into pieces. */
