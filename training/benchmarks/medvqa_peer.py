@@ -96,13 +96,25 @@ class VqaPeer(nn.Module):
         self.dec_position = nn.Parameter(torch.zeros(self.n + cfg["max_text_tokens"], d))
         self.dec_layers = nn.ModuleList(Layer(d, cfg["heads"], cfg["mlp_ratio"]) for _ in range(cfg["decoder_layers"]))
         self.dec_norm = nn.LayerNorm(d)
+        # optional detector fusion: four gelu(conv3x3) (F/4, F/4, F/2, F; strides 1, 2, 2, 2), max-pooled,
+        # read by every text embedding as e + out(question(e) * image(pooled))
+        fd = cfg.get("detector_channels", 0)
+        chans = [c, fd // 4, fd // 4, fd // 2, fd]
+        self.detector = nn.ModuleList(nn.Conv2d(chans[i], chans[i + 1], 3, stride=1 if i == 0 else 2, padding=1)
+                                      for i in range(4 if fd else 0))
+        if fd:
+            self.fusion_image = nn.Linear(fd, d)
+            self.fusion_question = nn.Linear(d, d)
+            self.fusion_out = nn.Linear(d, d)
 
     # names in model.safetensors -> this module's parameters
     def load_medvqa(self, tensors):
         mapping = {"encoder.stem.": "stem.", "encoder.patch_embed.": "patch_embed.", "encoder.position": "enc_position",
                    "encoder.norm.": "enc_norm.", "encoder.projection.": "projection.",
                    "encoder.layers.": "enc_layers.", "decoder.token_embedding": "token_embedding",
-                   "decoder.position": "dec_position", "decoder.layers.": "dec_layers.", "decoder.norm.": "dec_norm."}
+                   "decoder.position": "dec_position", "decoder.layers.": "dec_layers.", "decoder.norm.": "dec_norm.",
+                   "fusion.detector.": "detector.", "fusion.image.": "fusion_image.",
+                   "fusion.question.": "fusion_question.", "fusion.out.": "fusion_out."}
         state = {}
         for name, value in tensors.items():
             if name.startswith("preprocess."):
@@ -136,11 +148,27 @@ class VqaPeer(nn.Module):
             new.append(kv)
         return self.dec_norm(x), new
 
-    def prefix_cache(self, images, rows):  # rows: image index per prompt
+    def detect(self, images):  # (U, C, S, S) -> (U, 1, D), or None without a detector
+        if not len(self.detector):
+            return None
+        x = images
+        for conv in self.detector:
+            x = F.gelu(conv(x))
+        return self.fusion_image(x.amax(dim=(2, 3))).unsqueeze(1)
+
+    def embed_text(self, tokens, positions, detected):
+        x = self.token_embedding[tokens] + self.dec_position[positions]
+        if detected is None:
+            return x
+        return x + self.fusion_out(self.fusion_question(x) * detected)
+
+    def prefix_cache(self, images, rows):
+        """rows: image index per prompt; returns the per-layer (k, v) cache and the detector read-out per row."""
         x = self.encode(images) + self.dec_position[: self.n]
         _, cache = self.decode(x, None, None)
         idx = torch.as_tensor(rows, dtype=torch.long)
-        return [(k[idx], v[idx]) for k, v in cache]
+        detected = self.detect(images)
+        return [(k[idx], v[idx]) for k, v in cache], None if detected is None else detected[idx]
 
     def logits(self, h):
         return h @ self.token_embedding.t()
@@ -165,8 +193,8 @@ class VqaPeer(nn.Module):
             bias[i, 0, :, n:] = torch.where(visible, 0.0, MASKED)
             for j in range(len(completions[i])):
                 src[i, j] = len(prompts[i]) - 1 + j
-        cache = self.prefix_cache(images, rows)
-        x = self.token_embedding[tokens] + self.dec_position[positions]
+        cache, detected = self.prefix_cache(images, rows)
+        x = self.embed_text(tokens, positions, detected)
         h, _ = self.decode(x, bias, cache)
         h = torch.gather(h, 1, src.unsqueeze(2).expand(b, c, h.shape[2]))
         return self.logits(h)
@@ -191,7 +219,7 @@ class VqaPeer(nn.Module):
         n = self.n
         b = len(prompts)
         width = max(len(p) for p in prompts)
-        cache = self.prefix_cache(images, rows)
+        cache, detected = self.prefix_cache(images, rows)
         visible = torch.zeros((b, n + width + max_new), dtype=torch.bool)
         visible[:, :n] = True
         tokens = torch.full((b, width), PAD, dtype=torch.long)
@@ -208,7 +236,7 @@ class VqaPeer(nn.Module):
         k = torch.arange(n + width).view(1, n + width)
         mask = (k <= past + q).unsqueeze(0) & visible[:, : n + width].unsqueeze(1)
         bias = torch.where(mask, 0.0, MASKED).unsqueeze(1)
-        x = self.token_embedding[tokens] + self.dec_position[positions]
+        x = self.embed_text(tokens, positions, detected)
         h, cache = self.decode(x, bias, cache)
         logp = self.logits(h[:, -1]).log_softmax(dim=1)
         for s in range(max_new):
@@ -225,7 +253,7 @@ class VqaPeer(nn.Module):
             visible[:, n + width + s] = True
             bias = torch.where(visible[:, :keys], 0.0, MASKED).view(b, 1, 1, keys)
             pos = torch.tensor([n + len(p) + s for p in prompts]).view(b, 1)
-            x = self.token_embedding[nxt.view(b, 1)] + self.dec_position[pos]
+            x = self.embed_text(nxt.view(b, 1), pos, detected)
             h, cache = self.decode(x, bias, cache)
             logp = self.logits(h[:, -1]).log_softmax(dim=1)
         return out

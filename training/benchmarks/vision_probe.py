@@ -6,10 +6,16 @@ held-out test split's per-type accuracy next to the majority-class prior every 1
 
   /usr/bin/python3 training/benchmarks/vision_probe.py DATA_DIR cnn     [STEPS] [LR]
   /usr/bin/python3 training/benchmarks/vision_probe.py DATA_DIR encoder [STEPS] [LR] [PATCH]
+  /usr/bin/python3 training/benchmarks/vision_probe.py DATA_DIR decoder|fusion [STEPS] [LR]
 
 cnn:     4 conv layers (to 8x8x128) -> global max-pool -> linear. The "can it be seen at all" reference.
 encoder: the `small` model's vision encoder (stem, PATCH-pixel patches (8), 2 transformer layers; medvqa_peer.VqaPeer)
          -> attention pooling by one learned query -> linear, the way the decoder reads the prefix.
+decoder: the cnn's pooled features, linearly projected, added to six question tokens (one per finding type)
+         that pass through 3 decoder layers to a yes/no logit each: the question must learn to pick its
+         finding's features through additions and MLPs alone.
+fusion:  as decoder, but each question token e becomes e + out(question(e) * image(pooled)) first: the
+         model's DetectorFusion (low-rank bilinear), with the model's initialisation.
 Run with OMP_NUM_THREADS=1 when the machine is shared (two threads each on 2 cores crawl).
 """
 import json
@@ -67,6 +73,36 @@ def encoder_probe(size, patch):
     return modules, forward
 
 
+def question_probe(fused):
+    """decoder / fusion: one question token per finding type reads the pooled detector, 3 layers, yes/no each."""
+    from medvqa_peer import Layer
+    chans, d = [1, 32, 32, 64, 128], 128
+    convs = [nn.Conv2d(chans[i], chans[i + 1], 3, stride=1 if i == 0 else 2, padding=1) for i in range(4)]
+    net = nn.Sequential(*[m for c in convs for m in (c, nn.GELU())])
+    image, question, out = nn.Linear(128, d), nn.Linear(d, d), nn.Linear(d, d)
+    tokens = nn.Parameter(torch.randn(len(TYPES), d) * 0.02)
+    layers = nn.ModuleList(Layer(d, 4, 4) for _ in range(3))
+    norm, head = nn.LayerNorm(d), nn.Linear(d, 1)
+    modules = nn.ModuleList([net, image, question, out, layers, norm, head])
+    modules.register_parameter("tokens", tokens)
+    for name, p in modules.named_parameters():  # the model's: N(0, 0.02) weights, zero biases, He convolutions
+        if name.endswith("bias"):
+            nn.init.zeros_(p)
+        elif p.dim() == 4:
+            nn.init.normal_(p, std=(2.0 / (9 * p.shape[1])) ** 0.5)
+        elif p.dim() == 2 and name != "tokens":
+            nn.init.normal_(p, std=0.02)
+
+    def forward(x):
+        detected = image(net(x).amax((2, 3)))[:, None]  # (B, 1, D)
+        e = tokens[None].expand(x.shape[0], -1, -1)
+        e = e + (out(question(e) * detected) if fused else detected)
+        for layer in layers:
+            e, _ = layer(e)
+        return head(norm(e)).squeeze(2)
+    return modules, forward
+
+
 def main():
     root, kind = sys.argv[1], sys.argv[2]
     steps = int(sys.argv[3]) if len(sys.argv) > 3 else 600
@@ -77,7 +113,10 @@ def main():
     x_test, y_test = load(root, "test")
     mean, std = x_train.mean(), x_train.std()
     x_train, x_test = (x_train - mean) / std, (x_test - mean) / std
-    modules, forward = cnn_probe() if kind == "cnn" else encoder_probe(x_train.shape[-1], patch)
+    if kind in ("decoder", "fusion"):
+        modules, forward = question_probe(kind == "fusion")
+    else:
+        modules, forward = cnn_probe() if kind == "cnn" else encoder_probe(x_train.shape[-1], patch)
     optimiser = torch.optim.AdamW(modules.parameters(), lr=lr, weight_decay=0.01)
     prior = y_test.mean(0)
     print("types   ", TYPES)

@@ -2,10 +2,14 @@ package org.medvqa.training.model;
 
 import ai.djl.ndarray.NDArray;
 
-/** Per decoder layer: keys and values (B, H, P, D/H) of the P positions seen so far. */
+/**
+ * Per decoder layer: keys and values (B, H, P, D/H) of the P positions seen so far; and, with a
+ * {@link DetectorFusion}, each row's detector read-out (B, 1, D) that every later text position reads.
+ */
 final class KvCache {
   private final NDArray[] keys;
   private final NDArray[] values;
+  private NDArray detected;
 
   KvCache(int layers) {
     keys = new NDArray[layers];
@@ -25,6 +29,15 @@ final class KvCache {
     values[layer] = v;
   }
 
+  /** The rows' detector read-out (B, 1, D), or null when the model has no detector. */
+  NDArray detected() {
+    return detected;
+  }
+
+  void setDetected(NDArray detected) {
+    this.detected = detected;
+  }
+
   int layers() {
     return keys.length;
   }
@@ -39,6 +52,7 @@ final class KvCache {
     for (int i = 0; i < keys.length; i++) {
       out.set(i, keys[i].get(rowIndex), values[i].get(rowIndex));
     }
+    out.detected = detected == null ? null : detected.get(rowIndex);
     return out;
   }
 }

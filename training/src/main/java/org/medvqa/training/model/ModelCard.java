@@ -14,6 +14,7 @@ final class ModelCard {
         ## Architecture
         - vision encoder: %dx%d x%d channel(s) input, %dx%d patches (%d prefix positions), %d layer(s)
         - text decoder: %d causal layer(s), width %d, %d heads, MLP x%d, tied output head
+        - convolutional stem: %s; pooled detector read through a question gate: %s
         - tokenizer: byte-level BPE, %d tokens (`tokenizer.json`)
         - parameters: %,d (`model.safetensors`, float32)
         - input: bilinear resize, then per-pixel standardisation with the training set's mean image and std + 0.05
@@ -30,6 +31,8 @@ final class ModelCard {
         answer is UNVERIFIED and needs a clinician's review.
         """.formatted(c.name(), p.description(), c.imageSize(), c.imageSize(), c.channels(), c.patchSize(),
         c.patchSize(), c.numPatches(), c.encoderLayers(), c.decoderLayers(), c.width(), c.heads(), c.mlpRatio(),
+        c.stemChannels() == 0 ? "none" : c.stemChannels() + " channels",
+        c.detectorChannels() == 0 ? "none" : c.detectorChannels() + " channels",
         model.tokenizer().vocabSize(), model.parameterCount(), p.parentModel().isEmpty() ? "none (from scratch)" : p.parentModel(),
         p.dataHash().isEmpty() ? "n/a" : p.dataHash(), p.trainingConfig(), p.metrics());
   }

@@ -12,6 +12,8 @@ import java.util.Locale;
  *     convolutional stem in front of it (3x3 convolutions, the second with stride 2, as in Xiao et al.,
  *     "Early convolutions help transformers see better", 2021): its translation-equivariant filters find
  *     a small lesion wherever it falls in a patch, which a linear embedding learns only from far more images
+ * @param detectorChannels 0 for none; otherwise the width F of a pooled convolutional detector that every
+ *     text position reads through a question-dependent gate ({@link DetectorFusion}); a multiple of 4
  */
 public record ModelConfig(
     @JsonProperty("name") String name,
@@ -25,7 +27,8 @@ public record ModelConfig(
     @JsonProperty("mlp_ratio") int mlpRatio,
     @JsonProperty("vocab_size") int vocabSize,
     @JsonProperty("max_text_tokens") int maxTextTokens,
-    @JsonProperty("stem_channels") int stemChannels) {
+    @JsonProperty("stem_channels") int stemChannels,
+    @JsonProperty("detector_channels") int detectorChannels) {
 
   public ModelConfig {
     require(imageSize > 0 && patchSize > 0 && imageSize % patchSize == 0, "image_size must be a multiple of patch_size");
@@ -35,6 +38,7 @@ public record ModelConfig(
     require(mlpRatio > 0 && maxTextTokens > 1, "mlp_ratio and max_text_tokens must be positive");
     require(stemChannels >= 0, "stem_channels must be 0 (no stem) or positive");
     require(stemChannels == 0 || patchSize % 2 == 0, "a convolutional stem (stride 2) needs an even patch_size");
+    require(detectorChannels >= 0 && detectorChannels % 4 == 0, "detector_channels must be 0 (none) or a multiple of 4");
   }
 
   private static void require(boolean ok, String message) {
@@ -45,17 +49,17 @@ public record ModelConfig(
 
   /** For tests: a few thousand parameters, milliseconds per step. */
   public static ModelConfig tiny() {
-    return new ModelConfig("tiny", 32, 1, 8, 32, 2, 1, 1, 2, 0, 96, 0);
+    return new ModelConfig("tiny", 32, 1, 8, 32, 2, 1, 1, 2, 0, 96, 0, 8);
   }
 
-  /** The CPU default: about a million parameters (FINDINGS.md's measured stand-in) behind a 16-channel stem. */
+  /** The CPU default: about a million parameters (FINDINGS.md's measured stand-in), a 16-channel stem, a detector. */
   public static ModelConfig small() {
-    return new ModelConfig("small", 64, 1, 8, 128, 4, 2, 3, 4, 0, 160, 16);
+    return new ModelConfig("small", 64, 1, 8, 128, 4, 2, 3, 4, 0, 160, 16, 128);
   }
 
   /** For a GPU: 128x128 input, 16x16 patches, width 384, 6 + 6 layers. */
   public static ModelConfig base() {
-    return new ModelConfig("base", 128, 1, 16, 384, 6, 6, 6, 4, 0, 256, 32);
+    return new ModelConfig("base", 128, 1, 16, 384, 6, 6, 6, 4, 0, 256, 32, 256);
   }
 
   public static ModelConfig preset(String name) {
@@ -69,7 +73,7 @@ public record ModelConfig(
 
   public ModelConfig withVocabSize(int vocab) {
     return new ModelConfig(name, imageSize, channels, patchSize, width, heads, encoderLayers, decoderLayers,
-        mlpRatio, vocab, maxTextTokens, stemChannels);
+        mlpRatio, vocab, maxTextTokens, stemChannels, detectorChannels);
   }
 
   public int numPatches() {

@@ -23,6 +23,8 @@ import org.medvqa.training.model.tokenizer.BpeTokenizer;
  * prefix attends to itself bidirectionally; text attends causally to the prefix and earlier text.
  * Each distinct image (by instance) is encoded once per call, and its prefix keys/values are shared by
  * every prompt on it, so G samples of a GRPO group, or several questions, pay for the image once.
+ * With {@code detector_channels > 0}, every text embedding also reads the image's pooled convolutional
+ * detector through a question-dependent gate ({@link DetectorFusion}), computed once per image too.
  *
  * <p>Thread safety: one call at a time (the PyTorch engine allows one gradient collector at a time).
  */
@@ -190,11 +192,21 @@ public final class VqaModel implements AutoCloseable {
     prefix = network.decoder.addPositions(store, prefix, m.create(positions, new Shape(u, n)), training);
     KvCache cache = new KvCache(network.decoder.numLayers());
     network.decoder.forward(store, prefix, null, cache, training); // bidirectional within the image
+    if (network.fusion != null) {
+      cache.setDetected(network.fusion.detect(store, images, training));
+    }
     boolean identity = u == rows.rowOfPrompt().length;
     for (int i = 0; identity && i < u; i++) {
       identity = rows.rowOfPrompt()[i] == i;
     }
     return identity ? cache : cache.gather(m.create(rows.rowOfPrompt()));
+  }
+
+  /** Token + position embeddings (B, T, D) of text positions, fused with each row's detector read-out. */
+  private NDArray embedText(NDManager m, KvCache cache, long[] tokens, long[] positions, int b, int t, boolean training) {
+    NDArray x = network.decoder.embedTokens(store, m.create(tokens, new Shape(b, t)), training);
+    x = network.decoder.addPositions(store, x, m.create(positions, new Shape(b, t)), training);
+    return network.fusion == null ? x : network.fusion.fuse(store, x, cache.detected(), training);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -271,8 +283,7 @@ public final class VqaModel implements AutoCloseable {
       }
     }
     KvCache cache = imagePrefix(m, ImageRows.of(prompts), training);
-    NDArray x = network.decoder.embedTokens(store, m.create(tokens, new Shape(b, t)), training);
-    x = network.decoder.addPositions(store, x, m.create(positions, new Shape(b, t)), training);
+    NDArray x = embedText(m, cache, tokens, positions, b, t, training);
     NDArray hidden = network.decoder.forward(store, x, m.create(bias, new Shape(b, 1, t, n + t)), cache, training);
     long d = config.width();
     NDArray at = m.create(source, new Shape(b, c, 1)).broadcast(b, c, d);
@@ -290,8 +301,7 @@ public final class VqaModel implements AutoCloseable {
 
   /** One decoding step; {@code bias} (B, 1, T, keys) flattened, or null when no key is masked. */
   NDArray decodeStep(NDManager m, KvCache cache, long[] tokens, long[] positions, float[] bias, int b, int t) {
-    NDArray x = network.decoder.embedTokens(store, m.create(tokens, new Shape(b, t)), false);
-    x = network.decoder.addPositions(store, x, m.create(positions, new Shape(b, t)), false);
+    NDArray x = embedText(m, cache, tokens, positions, b, t, false);
     NDArray mask = bias == null ? null : m.create(bias, new Shape(b, 1, t, bias.length / ((long) b * t)));
     NDArray hidden = network.decoder.forward(store, x, mask, cache, false);
     NDArray last = t == 1 ? hidden : hidden.get(":, -1:, :");

@@ -11,14 +11,20 @@ import ai.djl.util.PairList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The root DJL block: the vision encoder and the text decoder, with checkpoint names for every parameter. */
+/**
+ * The root DJL block: the vision encoder, the text decoder and (when configured) the detector fusion,
+ * with checkpoint names for every parameter.
+ */
 final class VqaNetwork extends AbstractBlock {
   final VisionEncoder encoder;
   final TextDecoder decoder;
+  /** Null when {@code detector_channels} is 0. */
+  final DetectorFusion fusion;
 
   VqaNetwork(ModelConfig config) {
     encoder = addChildBlock("encoder", new VisionEncoder(config));
     decoder = addChildBlock("decoder", new TextDecoder(config));
+    fusion = config.detectorChannels() > 0 ? addChildBlock("fusion", new DetectorFusion(config)) : null;
   }
 
   /** Every parameter under its checkpoint name (e.g. {@code decoder.layers.0.qkv.weight}), in a fixed order. */
@@ -26,6 +32,9 @@ final class VqaNetwork extends AbstractBlock {
     Map<String, Parameter> out = new LinkedHashMap<>();
     encoder.collectParameters("encoder.", out);
     decoder.collectParameters("decoder.", out);
+    if (fusion != null) {
+      fusion.collectParameters("fusion.", out);
+    }
     return out;
   }
 
@@ -43,5 +52,8 @@ final class VqaNetwork extends AbstractBlock {
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     encoder.initialize(manager, dataType, inputShapes);
     decoder.initialize(manager, dataType, inputShapes);
+    if (fusion != null) {
+      fusion.initialize(manager, dataType, inputShapes);
+    }
   }
 }

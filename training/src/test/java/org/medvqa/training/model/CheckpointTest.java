@@ -31,8 +31,27 @@ class CheckpointTest {
     }
     assertThat(Checkpoint.provenance(dir).description()).isEqualTo("second save");
     assertThat(Files.list(tmp).map(p -> p.getFileName().toString()).toList()).containsExactly("model");
-    assertThat(Files.readString(dir.resolve("MODEL_CARD.md"))).contains("byte-level BPE", "Not a medical device");
+    assertThat(Files.readString(dir.resolve("MODEL_CARD.md"))).contains("byte-level BPE", "Not a medical device",
+        "convolutional stem: none; pooled detector read through a question gate: 8 channels");
     assertThat(Files.readString(dir.resolve("config.json"))).contains("\"architecture\"", "\"provenance\"", "\"sha256\"");
+  }
+
+  @Test
+  void modelDirectoriesWrittenBeforeTheStemAndTheDetectorLoadWithoutThem(@TempDir Path tmp) throws Exception {
+    ModelConfig plain = new ModelConfig("plain", 32, 1, 8, 32, 2, 1, 1, 2, 0, 96, 0, 0);
+    Path dir = tmp.resolve("model");
+    try (VqaModel model = VqaModel.create(plain, TinyModels.tokenizer(), ImagePreprocessor.identity(plain), 3)) {
+      model.save(dir, Provenance.untrained("older layout"));
+    }
+    Path config = dir.resolve(Checkpoint.CONFIG);
+    String older = Files.readString(config).replaceAll(",\\s*\"(stem|detector)_channels\"\\s*:\\s*0", "");
+    assertThat(older).doesNotContain("stem_channels", "detector_channels");
+    Files.writeString(config, older);
+    try (VqaModel back = VqaModel.load(dir)) {
+      assertThat(back.config().stemChannels()).isZero();
+      assertThat(back.config().detectorChannels()).isZero();
+      assertThat(back.parameters().keySet()).noneMatch(name -> name.startsWith("fusion."));
+    }
   }
 
   @Test

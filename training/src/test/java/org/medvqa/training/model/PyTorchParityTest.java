@@ -28,7 +28,7 @@ class PyTorchParityTest {
   @Test
   void djlAndPyTorchAgreeOnLogitsAndGreedyTokens(@TempDir Path tmp) throws Exception {
     assumeTrue(Files.isExecutable(PYTHON), "needs /usr/bin/python3 with python3-torch (.ci/system-deps test)");
-    ModelConfig config = new ModelConfig("parity", 32, 1, 8, 48, 4, 2, 2, 4, 0, 64, 6);
+    ModelConfig config = new ModelConfig("parity", 32, 1, 8, 48, 4, 2, 2, 4, 0, 64, 6, 8);
     ModelConfig sized = config.withVocabSize(TinyModels.tokenizer().vocabSize());
     Random r = new Random(5);
     List<ModelImage> images = List.of(TinyModels.randomImage(1, 32), TinyModels.randomImage(2, 40));

@@ -80,7 +80,7 @@ class VqaModelTest {
   }
 
   @Test
-  void logProbsDependOnTheImageAndCarryGradientsIntoTheEncoder() {
+  void logProbsDependOnTheImageAndCarryGradientsIntoTheEncoderAndTheDetector() {
     int[] completion = model.completionIds(ResponseFormat.format("A bright spot.", "yes"));
     List<VqaPrompt> prompts = TinyModels.prompts(TinyModels.randomImage(7, 32), TinyModels.randomImage(8, 32));
     try (NDManager m = model.manager().newSubManager();
@@ -89,8 +89,10 @@ class VqaModelTest {
       float[] rows = lp.logProbs().sum(new int[] {1}).toFloatArray();
       assertThat(rows[0]).isNotCloseTo(rows[1], within(1e-6f));
       collector.backward(lp.logProbs().sum().neg());
-      NDArray grad = model.parameters().get("encoder.patch_embed.weight").getArray().getGradient();
-      assertThat(grad.abs().sum().getFloat()).isGreaterThan(0f);
+      for (String name : List.of("encoder.patch_embed.weight", "fusion.detector.0.weight", "fusion.question.weight")) {
+        NDArray grad = model.parameters().get(name).getArray().getGradient();
+        assertThat(grad.abs().sum().getFloat()).as(name).isGreaterThan(0f);
+      }
       collector.zeroGradients();
     }
   }
