@@ -59,15 +59,14 @@ final class TextDecoder extends AbstractBlock {
   }
 
   /**
-   * Runs the layers. {@code cache} holds each layer's past keys/values (or is empty) and is replaced by
-   * the keys/values including these positions. Returns the final hidden states (B, T, D), normalised.
+   * Runs the layers. {@code cache} holds each layer's past keys/values (or is empty) and gains these T
+   * positions. Returns the final hidden states (B, T, D), normalised.
    */
   NDArray forward(ParameterStore ps, NDArray x, NDArray bias, KvCache cache, boolean training) {
     for (int i = 0; i < layers.size(); i++) {
-      TransformerLayer.Output out = layers.get(i).forward(ps, x, bias, cache.keys(i), cache.values(i), training);
-      cache.set(i, out.keys(), out.values());
-      x = out.hidden();
+      x = layers.get(i).forward(ps, x, bias, cache.layer(i), training);
     }
+    cache.advance(x.getShape().get(1));
     return norm.forward(ps, new NDList(x), training).singletonOrThrow();
   }
 

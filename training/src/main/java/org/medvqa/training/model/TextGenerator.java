@@ -11,19 +11,28 @@ import org.medvqa.training.model.tokenizer.BpeTokenizer;
 /**
  * KV-cached batched decoding. Prompts of different lengths are left-padded between the image prefix and
  * the text: {@code [prefix | pad.. <bos> question]}; padded keys are masked and positions skip the
- * padding, so a row sees exactly what it would see alone. Each step feeds one token per row, appends
- * its keys/values to the cache and frees the previous step's arrays. Sampling happens in Java on the
- * (B, V) log-probabilities: greedy, or temperature + top-p with a seeded generator.
+ * padding, so a row sees exactly what it would see alone. The cache is reserved for every position the
+ * run can reach; each step feeds one token per row, writes its keys/values in place and frees its other
+ * arrays. Sampling happens in Java on the (B, V) log-probabilities: greedy, or temperature + top-p with a
+ * seeded generator.
+ *
+ * <p>Decoding records no gradients on any thread (PyTorch's grad mode is per thread and on by default;
+ * DJL turns it off only on the thread that loads the engine), and with up to {@link #ONE_THREAD_ROWS}
+ * rows the steps run on one intra-op thread ({@link IntraOpThreads}).
  */
 final class TextGenerator {
   private static final float MASKED = -1e9f;
+  /** Up to this many rows, one intra-op thread decodes faster than two (measured: 20-25 % at 1-4 rows, even at 16). */
+  static final int ONE_THREAD_ROWS = 8;
   private final VqaModel model;
   private final GenerationOptions options;
+  private final VqaModel.Decoder decoder;
   private final SplittableRandom random;
 
-  TextGenerator(VqaModel model, GenerationOptions options) {
+  TextGenerator(VqaModel model, GenerationOptions options, VqaModel.Decoder decoder) {
     this.model = model;
     this.options = options;
+    this.decoder = decoder;
     this.random = new SplittableRandom(options.seed());
   }
 
@@ -57,8 +66,10 @@ final class TextGenerator {
     Arrays.fill(reasons, FinishReason.LENGTH);
     // keyVisible[i][k]: may row i attend to cache position k (prefix always; padding never)
     boolean[][] keyVisible = new boolean[b][n + width + maxNew];
-    try (NDManager run = model.manager().newSubManager()) {
-      KvCache cache = model.prefixFor(run, prompts);
+    try (NDManager run = model.manager().newSubManager();
+        AutogradOff noGradients = AutogradOff.onThisThread();
+        DecodingSteps steps = model.decoding(run, reservedPrefix(run, prompts, (long) n + width + maxNew), decoder);
+        IntraOpThreads threads = IntraOpThreads.atMost(b <= ONE_THREAD_ROWS ? 1 : Integer.MAX_VALUE)) {
       long[] tokens = new long[b * width];
       long[] positions = new long[b * width];
       for (int i = 0; i < b; i++) {
@@ -71,7 +82,7 @@ final class TextGenerator {
           keyVisible[i][n + j] = real;
         }
       }
-      float[] logp = step(run, cache, tokens, positions, keyVisible, b, width, n, 0);
+      float[] logp = step(run, steps, tokens, positions, keyVisible, b, width, n);
       for (int s = 0; s < maxNew; s++) {
         long[] next = new long[b];
         for (int i = 0; i < b; i++) {
@@ -95,7 +106,7 @@ final class TextGenerator {
           pos[i] = n + prompt[i].length + s;
           keyVisible[i][n + width + s] = true;
         }
-        logp = step(run, cache, next, pos, keyVisible, b, 1, n + width + s, s + 1);
+        logp = step(run, steps, next, pos, keyVisible, b, 1, n + width + s);
       }
     }
     List<Completion> out = new ArrayList<>(b);
@@ -112,12 +123,19 @@ final class TextGenerator {
     return out;
   }
 
+  /** The prompts' image prefix, its cache reserved for {@code capacity} positions. */
+  private KvCache reservedPrefix(NDManager run, List<VqaPrompt> prompts, long capacity) {
+    KvCache cache = model.prefixFor(run, prompts);
+    cache.reserve(capacity);
+    return cache;
+  }
+
   /**
    * Runs t new positions per row through the decoder (the cache holds {@code past} positions) and
    * returns the next-token log-probabilities (B x V) as a Java array.
    */
-  private float[] step(NDManager run, KvCache cache, long[] tokens, long[] positions, boolean[][] keyVisible,
-      int b, int t, int past, int stepIndex) {
+  private float[] step(NDManager run, DecodingSteps steps, long[] tokens, long[] positions, boolean[][] keyVisible,
+      int b, int t, int past) {
     int keys = past + t;
     float[] bias = null; // stays null when nothing is masked: one token per row and no padding
     for (int i = 0; i < b; i++) {
@@ -133,30 +151,9 @@ final class TextGenerator {
         }
       }
     }
-    KvCache previous = stepIndex == 0 ? null : snapshot(cache);
     try (NDManager step = run.newSubManager()) {
-      NDArray logp = model.decodeStep(step, cache, tokens, positions, bias, b, t);
-      for (int l = 0; l < cache.layers(); l++) {
-        cache.keys(l).attach(run);
-        cache.values(l).attach(run);
-      }
-      float[] out = logp.toFloatArray();
-      if (previous != null) {
-        for (int l = 0; l < previous.layers(); l++) {
-          previous.keys(l).close();
-          previous.values(l).close();
-        }
-      }
-      return out;
+      return steps.step(step, tokens, positions, bias, b, t).toFloatArray();
     }
-  }
-
-  private static KvCache snapshot(KvCache cache) {
-    KvCache copy = new KvCache(cache.layers());
-    for (int l = 0; l < cache.layers(); l++) {
-      copy.set(l, cache.keys(l), cache.values(l));
-    }
-    return copy;
   }
 
   private int choose(float[] logp, int offset, int v) {

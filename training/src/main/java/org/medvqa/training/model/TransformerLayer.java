@@ -20,8 +20,8 @@ import java.util.Map;
  *   x = x + fc2(gelu(fc1(ln2(x))))           attention = softmax(q k^T / sqrt(D/H) + bias) v
  * </pre>
  * {@code bias} (B, 1, T, P+T) is 0 where a query may see a key and -1e9 elsewhere (causal + padding);
- * {@code null} means full attention (the vision encoder). With a cache, the P past keys/values
- * (B, H, P, D/H) are prepended and the returned cache holds P+T positions.
+ * {@code null} means full attention (the vision encoder). With a cache, this call's keys/values join the
+ * P past ones (B, H, P, D/H) there, and attention reads all P+T.
  *
  * <p>The activation is always the first operand of every op, so results live in the caller's
  * NDManager and nothing accumulates in the model's manager.
@@ -49,10 +49,8 @@ final class TransformerLayer extends AbstractBlock {
     fc2 = addChildBlock("fc2", Linear.builder().setUnits(width).build());
   }
 
-  /** Output of one layer: the hidden states and this layer's keys/values for all positions so far. */
-  record Output(NDArray hidden, NDArray keys, NDArray values) {}
-
-  Output forward(ParameterStore ps, NDArray x, NDArray bias, NDArray pastKeys, NDArray pastValues, boolean training) {
+  /** One layer over x (B, T, D); {@code cache} is this layer's part of the KV cache, or null (no cache). */
+  NDArray forward(ParameterStore ps, NDArray x, NDArray bias, KvCache.Layer cache, boolean training) {
     long b = x.getShape().get(0);
     long t = x.getShape().get(1);
     int hd = width / heads;
@@ -61,9 +59,10 @@ final class TransformerLayer extends AbstractBlock {
     NDArray q = toHeads(qkvParts.get(0).mul((float) (1.0 / Math.sqrt(hd))), b, t, hd); // scaled here: smaller than the scores
     NDArray k = toHeads(qkvParts.get(1), b, t, hd);
     NDArray v = toHeads(qkvParts.get(2), b, t, hd);
-    if (pastKeys != null) {
-      k = pastKeys.concat(k, 2); // (B, H, P+T, hd)
-      v = pastValues.concat(v, 2);
+    if (cache != null) {
+      NDArray[] all = cache.extend(k, v); // (B, H, P+T, hd) each
+      k = all[0];
+      v = all[1];
     }
     NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)); // (B, H, T, P+T)
     if (bias != null) {
@@ -74,8 +73,7 @@ final class TransformerLayer extends AbstractBlock {
     x = x.add(proj.forward(ps, new NDList(attended), training).singletonOrThrow());
     NDArray m = ln2.forward(ps, new NDList(x), training).singletonOrThrow();
     m = Activation.gelu(fc1.forward(ps, new NDList(m), training).singletonOrThrow());
-    x = x.add(fc2.forward(ps, new NDList(m), training).singletonOrThrow());
-    return new Output(x, k, v);
+    return x.add(fc2.forward(ps, new NDList(m), training).singletonOrThrow());
   }
 
   /**
@@ -90,7 +88,7 @@ final class TransformerLayer extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray bias = inputs.size() > 1 ? inputs.get(1) : null;
-    return new NDList(forward(ps, inputs.get(0), bias, null, null, training).hidden());
+    return new NDList(forward(ps, inputs.get(0), bias, null, training));
   }
 
   @Override

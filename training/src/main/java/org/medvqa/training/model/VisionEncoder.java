@@ -72,7 +72,7 @@ final class VisionEncoder extends AbstractBlock {
     NDArray x = patchEmbed.forward(ps, new NDList(patches), training).singletonOrThrow()
         .add(ps.getValue(position, patches.getDevice(), training));
     for (TransformerLayer layer : layers) {
-      x = layer.forward(ps, x, null, null, null, training).hidden();
+      x = layer.forward(ps, x, null, null, training);
     }
     x = norm.forward(ps, new NDList(x), training).singletonOrThrow();
     return projection.forward(ps, new NDList(x), training).singletonOrThrow();

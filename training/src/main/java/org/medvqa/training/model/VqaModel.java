@@ -38,6 +38,8 @@ public final class VqaModel implements AutoCloseable {
   private final VqaNetwork network;
   private final DirectParameterStore store = new DirectParameterStore();
   private final Map<String, Parameter> parameters;
+  private ScriptedDecoding scripted;
+  private RuntimeException scriptFailure;
 
   private VqaModel(ModelConfig config, BpeTokenizer tokenizer, ImagePreprocessor preprocessor, Device device, long seed) {
     if (config.vocabSize() != tokenizer.vocabSize()) {
@@ -296,11 +298,50 @@ public final class VqaModel implements AutoCloseable {
 
   /** Generates one completion per prompt (see {@link TextGenerator}). */
   public List<Completion> generate(List<VqaPrompt> prompts, GenerationOptions options) {
-    return new TextGenerator(this, options).run(prompts);
+    return generate(prompts, options, Decoder.fromSystemProperty());
   }
 
-  /** One decoding step; {@code bias} (B, 1, T, keys) flattened, or null when no key is masked. */
-  NDArray decodeStep(NDManager m, KvCache cache, long[] tokens, long[] positions, float[] bias, int b, int t) {
+  List<Completion> generate(List<VqaPrompt> prompts, GenerationOptions options, Decoder decoder) {
+    return new TextGenerator(this, options, decoder).run(prompts);
+  }
+
+  /** What runs generation's decoder steps; the image prefix and teacher forcing always run on the DJL blocks. */
+  enum Decoder {
+    /** One TorchScript call per step ({@link ScriptedDecoding}); the blocks when libtorch cannot compile it. */
+    SCRIPTED,
+    /** Every step on the DJL blocks: the reference. */
+    BLOCKS;
+
+    /** {@code -Dmedvqa.decoder=blocks|scripted}, scripted when unset. */
+    static Decoder fromSystemProperty() {
+      return "blocks".equalsIgnoreCase(System.getProperty("medvqa.decoder")) ? BLOCKS : SCRIPTED;
+    }
+  }
+
+  /** The decoder steps of one generation over {@code cache}, reserved (see {@link Decoder}). */
+  DecodingSteps decoding(NDManager run, KvCache cache, Decoder decoder) {
+    ScriptedDecoding compiled = decoder == Decoder.SCRIPTED ? scripted() : null;
+    if (compiled != null) {
+      return compiled.start(run, config, parameters, cache);
+    }
+    return (m, tokens, positions, bias, b, t) -> blockStep(m, cache, tokens, positions, bias, b, t);
+  }
+
+  private synchronized ScriptedDecoding scripted() {
+    if (scripted == null && scriptFailure == null) {
+      try {
+        scripted = ScriptedDecoding.load(manager);
+      } catch (RuntimeException e) {
+        scriptFailure = e;
+        System.getLogger(VqaModel.class.getName()).log(System.Logger.Level.WARNING,
+            "decoding on DJL blocks: the TorchScript step did not compile: " + e.getMessage());
+      }
+    }
+    return scripted;
+  }
+
+  /** One decoding step on the DJL blocks; {@code bias} (B, 1, T, keys) flattened, or null when no key is masked. */
+  private NDArray blockStep(NDManager m, KvCache cache, long[] tokens, long[] positions, float[] bias, int b, int t) {
     NDArray x = embedText(m, cache, tokens, positions, b, t, false);
     NDArray mask = bias == null ? null : m.create(bias, new Shape(b, 1, t, bias.length / ((long) b * t)));
     NDArray hidden = network.decoder.forward(store, x, mask, cache, false);
@@ -323,6 +364,9 @@ public final class VqaModel implements AutoCloseable {
 
   @Override
   public void close() {
+    if (scripted != null) {
+      scripted.close();
+    }
     manager.close();
   }
 }
