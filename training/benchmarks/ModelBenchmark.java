@@ -28,14 +28,15 @@ import org.medvqa.training.model.tokenizer.BpeTokenizer;
  * The DJL side of the model benchmark (run by training/benchmarks/run-benchmark, which then runs the
  * PyTorch peer on the same workload and prints the ratios). Workload, all on the `small` model with
  * fixed random weights: greedy generation of up to 64 new tokens for 1 and for 16 prompts (16 distinct
- * images, image prefix included in the time), and one SFT step (32 questions on 16 images, forward +
- * backward + AdamW). Writes the model, the workload and its timings to OUT_DIR.
+ * images, image prefix included in the time), with the TorchScript-compiled decoder step (the default) and
+ * on DJL blocks alone, and one SFT step (32 questions on 16 images, forward + backward + AdamW). Writes the
+ * model, the workload and its timings to OUT_DIR.
  *
  *   java -cp plugin/target/classes:plugin/target/lib/* training/benchmarks/ModelBenchmark.java OUT_DIR
  */
 public final class ModelBenchmark {
-  static final int WARMUP = 2;
-  static final int REPEATS = 5;
+  static final int WARMUP = 5;
+  static final int REPEATS = 11;
   static final int MAX_NEW = 64;
 
   public static void main(String[] args) throws Exception {
@@ -80,6 +81,10 @@ public final class ModelBenchmark {
       List<VqaPrompt> batch1 = batch16.subList(0, 1);
       result.set("generate_b1", timeGeneration(model, batch1, json));
       result.set("generate_b16", timeGeneration(model, batch16, json));
+      System.setProperty("medvqa.decoder", "blocks"); // the reference path: every step on DJL blocks
+      result.set("generate_b1_blocks", timeGeneration(model, batch1, json));
+      result.set("generate_b16_blocks", timeGeneration(model, batch16, json));
+      System.clearProperty("medvqa.decoder");
 
       List<VqaPrompt> train = new ArrayList<>();
       List<int[]> targets = new ArrayList<>();
