@@ -39,7 +39,7 @@ public final class VqaModel implements AutoCloseable {
   private final DirectParameterStore store = new DirectParameterStore();
   private final Map<String, Parameter> parameters;
   private ScriptedDecoding scripted;
-  private RuntimeException scriptFailure;
+  private boolean scriptUnavailable; // libtorch could not compile the step: decode on the blocks, do not retry
 
   private VqaModel(ModelConfig config, BpeTokenizer tokenizer, ImagePreprocessor preprocessor, Device device, long seed) {
     if (config.vocabSize() != tokenizer.vocabSize()) {
@@ -328,11 +328,11 @@ public final class VqaModel implements AutoCloseable {
   }
 
   private synchronized ScriptedDecoding scripted() {
-    if (scripted == null && scriptFailure == null) {
+    if (scripted == null && !scriptUnavailable) {
       try {
         scripted = ScriptedDecoding.load(manager);
       } catch (RuntimeException e) {
-        scriptFailure = e;
+        scriptUnavailable = true;
         System.getLogger(VqaModel.class.getName()).log(System.Logger.Level.WARNING,
             "decoding on DJL blocks: the TorchScript step did not compile: " + e.getMessage());
       }
