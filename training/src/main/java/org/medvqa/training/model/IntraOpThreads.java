@@ -42,7 +42,7 @@ final class IntraOpThreads implements AutoCloseable {
     if (NATIVE == null) {
       return new IntraOpThreads(0, 0, false);
     }
-    int current = NATIVE.ompGetMaxThreads.invokeInt(new Object[0]);
+    int current = current();
     if (current <= threads) {
       return new IntraOpThreads(current, 0, false);
     }

@@ -89,10 +89,6 @@ final class KvCache {
     return buffer;
   }
 
-  boolean reserved() {
-    return reserved;
-  }
-
   /** Layer {@code i}'s key buffer (B, H, capacity, D/H) after {@link #reserve}: positions [0, length) are filled. */
   NDArray keyBuffer(int i) {
     requireReserved();

@@ -63,10 +63,11 @@ final class TextDecoder extends AbstractBlock {
    * positions. Returns the final hidden states (B, T, D), normalised.
    */
   NDArray forward(ParameterStore ps, NDArray x, NDArray bias, KvCache cache, boolean training) {
+    long t = x.getShape().get(1); // read on the input, whose shape the first layer reads too
     for (int i = 0; i < layers.size(); i++) {
       x = layers.get(i).forward(ps, x, bias, cache.layer(i), training);
     }
-    cache.advance(x.getShape().get(1));
+    cache.advance(t);
     return norm.forward(ps, new NDList(x), training).singletonOrThrow();
   }
 
